@@ -1,0 +1,39 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
+
+/**
+ * The public origin the site is built for (sitemap URLs, Astro's same-origin check for
+ * form posts). The server validates the same variable at start.
+ */
+const site = process.env.PUBLIC_ORIGIN || 'http://localhost:4321';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Static pages by default; the form pages opt out with `prerender = false` and are
+  // rendered by the node adapter's handler, mounted inside the Fastify server.
+  output: 'static',
+  adapter: node({ mode: 'middleware' }),
+  integrations: [react(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
+  i18n: {
+    defaultLocale: 'lv',
+    // Easy-read Latvian is its own locale under /viegli/; the HTML language stays `lv`.
+    locales: ['lv', { path: 'viegli', codes: ['lv-easy'] }],
+    routing: { prefixDefaultLocale: false },
+  },
+  security: {
+    // Astro checks the Origin of form posts against the host it trusts; behind Fastify it
+    // only trusts the Host header for these domains.
+    allowedDomains: [
+      (() => {
+        const u = new URL(site);
+        return { protocol: u.protocol.replace(':', ''), hostname: u.hostname, ...(u.port ? { port: u.port } : {}) };
+      })(),
+    ],
+  },
+  devToolbar: { enabled: false },
+});

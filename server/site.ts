@@ -1,0 +1,60 @@
+/**
+ * Facts about the built site the server needs: where its files are, the 404 pages,
+ * and the hashes of inline scripts (Astro's island bootstrap) for the CSP.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface BuiltSite {
+  clientDir: string;
+  /** `dist/server/entry.mjs` if the build has on-demand pages, else null. */
+  serverEntry: string | null;
+  notFound: { lv: string; easy: string };
+  /** `'sha256-…'` sources for every distinct inline script in the built HTML. */
+  scriptHashes: string[];
+}
+
+function* htmlFiles(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) yield* htmlFiles(p);
+    else if (entry.name.endsWith('.html')) yield p;
+  }
+}
+
+/** Hashes of the contents of `<script>` elements without `src` in an HTML text. */
+export function inlineScriptHashes(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const attrs = m[1] ?? '';
+    const body = m[2] ?? '';
+    if (/\bsrc\s*=/.test(attrs) || /type\s*=\s*["']?application\/(ld\+)?json/i.test(attrs)) continue;
+    out.push(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+  }
+  return out;
+}
+
+/**
+ * Inspect the build output.
+ * @throws Error with a hint to run the build when it is missing.
+ */
+export function readBuiltSite(distDir: string): BuiltSite {
+  const clientDir = join(distDir, 'client');
+  const lv404 = join(clientDir, '404.html');
+  const easy404 = join(clientDir, 'viegli', '404', 'index.html');
+  if (!existsSync(clientDir) || !existsSync(lv404) || !existsSync(easy404)) {
+    throw new Error(`The built site is missing in ${distDir}: run "npm run build" first.`);
+  }
+  const hashes = new Set<string>();
+  for (const file of htmlFiles(clientDir)) {
+    for (const h of inlineScriptHashes(readFileSync(file, 'utf8'))) hashes.add(h);
+  }
+  const entry = join(distDir, 'server', 'entry.mjs');
+  return {
+    clientDir,
+    serverEntry: existsSync(entry) ? entry : null,
+    notFound: { lv: readFileSync(lv404, 'utf8'), easy: readFileSync(easy404, 'utf8') },
+    scriptHashes: [...hashes].sort(),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * UI strings through i18next. Each version of the site has its own resources
+ * (`src/i18n/locales/lv` and `src/i18n/locales/lv-easy`, the same keys) and its own
+ * i18next instance whose language is `lv`, so Latvian plural rules
+ * (`Intl.PluralRules('lv')`: zero / one / other) apply to both.
+ */
+import i18next, { type i18n, type TFunction } from 'i18next';
+import type { Variant } from './routes';
+import lvCommon from '../i18n/locales/lv/common.json';
+import easyCommon from '../i18n/locales/lv-easy/common.json';
+
+/** Namespaces, one JSON file each per locale folder. */
+export const NAMESPACES = ['common'] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+/** Locale folder of each variant. */
+export const LOCALE_DIRS: Record<Variant, string> = { lv: 'lv', easy: 'lv-easy' };
+
+export const resources = {
+  lv: { common: lvCommon },
+  easy: { common: easyCommon },
+} as const satisfies Record<Variant, Record<Namespace, object>>;
+
+const instances = new Map<Variant, i18n>();
+
+/** The i18next instance of a variant (created once, synchronously). */
+export function i18nFor(variant: Variant): i18n {
+  let inst = instances.get(variant);
+  if (!inst) {
+    inst = i18next.createInstance();
+    void inst.init({
+      lng: 'lv',
+      fallbackLng: false,
+      ns: [...NAMESPACES],
+      defaultNS: 'common',
+      resources: { lv: resources[variant] },
+      initAsync: false,
+      // Astro and React escape what they render; escaping here would double it.
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+    instances.set(variant, inst);
+  }
+  return inst;
+}
+
+/** The translate function of a variant. */
+export function tFor(variant: Variant): TFunction {
+  return i18nFor(variant).t;
+}

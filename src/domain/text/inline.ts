@@ -1,0 +1,130 @@
+/**
+ * Inline text of content files → tokens for rendering. The only markup content may use
+ * is `[label](/path/)` for a link to a page of the portal; everything else is text and
+ * is escaped by the renderer. Glossary terms and abbreviations are recognised so their
+ * first use on a page can be marked up (`<abbr title>` and a link to the glossary).
+ */
+
+export type InlineToken =
+  | { type: 'text'; text: string }
+  | { type: 'link'; text: string; href: string }
+  | {
+      type: 'term';
+      text: string;
+      /** Glossary entry id (anchor on the glossary page). */
+      id: string;
+      /** The full term, for `<abbr title>`; `null` when the match is the term itself. */
+      title: string | null;
+    };
+
+/** What the recogniser needs of a glossary entry. */
+export interface GlossaryForm {
+  id: string;
+  term: string;
+  abbr: string | null;
+  aliases: readonly string[];
+}
+
+interface Form {
+  id: string;
+  /** Text to find. Abbreviations match case-sensitively, other forms case-insensitively. */
+  form: string;
+  isAbbr: boolean;
+  title: string | null;
+}
+
+/** A compiled recogniser for a glossary. Build once per build, reuse per page. */
+export interface Glossary {
+  regex: RegExp | null;
+  byLower: Map<string, Form[]>;
+}
+
+const LINK = /\[([^\]\n]+)\]\((\/[^)\s]*)\)/g;
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** True for a word written in capitals (GRT, VDEĀVK, ĢVPP): an abbreviation. */
+export function isAbbreviation(word: string): boolean {
+  // Roman numerals (disability groups "II", "III") are not abbreviations.
+  return /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(word) && !/^[IVXLCDM]+$/.test(word);
+}
+
+/** Compile the glossary's terms, abbreviations and aliases into one recogniser. */
+export function compileGlossary(entries: readonly GlossaryForm[]): Glossary {
+  const forms: Form[] = [];
+  for (const e of entries) {
+    if (e.abbr) forms.push({ id: e.id, form: e.abbr, isAbbr: true, title: e.term });
+    forms.push({ id: e.id, form: e.term, isAbbr: false, title: null });
+    for (const alias of e.aliases) {
+      const abbr = isAbbreviation(alias);
+      forms.push({ id: e.id, form: alias, isAbbr: abbr, title: abbr ? e.term : null });
+    }
+  }
+  const byLower = new Map<string, Form[]>();
+  for (const f of forms) {
+    const key = f.form.toLocaleLowerCase('lv');
+    byLower.set(key, [...(byLower.get(key) ?? []), f]);
+  }
+  if (forms.length === 0) return { regex: null, byLower };
+  // Longest first, so "atbalsta plāns" wins over "plāns".
+  const alternatives = [...new Set(forms.map((f) => f.form))].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return { regex, byLower };
+}
+
+function findForm(glossary: Glossary, matched: string): Form | null {
+  const candidates = glossary.byLower.get(matched.toLocaleLowerCase('lv')) ?? [];
+  // Abbreviations only count when written in capitals ("DAC", not "dac").
+  return candidates.find((f) => !f.isAbbr || f.form === matched) ?? null;
+}
+
+function markTerms(text: string, glossary: Glossary, seen: Set<string>): InlineToken[] {
+  const out: InlineToken[] = [];
+  if (!glossary.regex) return [{ type: 'text', text }];
+  let last = 0;
+  for (const m of text.matchAll(glossary.regex)) {
+    const form = findForm(glossary, m[0]);
+    if (!form || seen.has(form.id)) continue;
+    seen.add(form.id);
+    if (m.index > last) out.push({ type: 'text', text: text.slice(last, m.index) });
+    out.push({ type: 'term', text: m[0], id: form.id, title: form.isAbbr ? form.title : null });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push({ type: 'text', text: text.slice(last) });
+  return out;
+}
+
+/**
+ * Split a content string into tokens.
+ * @param seen ids of glossary entries already marked on this page; updated in place,
+ *   so only the first use on a page is marked.
+ */
+export function parseInline(text: string, glossary: Glossary, seen: Set<string>): InlineToken[] {
+  const out: InlineToken[] = [];
+  let last = 0;
+  for (const m of text.matchAll(LINK)) {
+    if (m.index > last) out.push(...markTerms(text.slice(last, m.index), glossary, seen));
+    out.push({ type: 'link', text: m[1] ?? '', href: m[2] ?? '/' });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(...markTerms(text.slice(last), glossary, seen));
+  return out;
+}
+
+/** The text as a reader sees it (links reduced to their label): for counting words. */
+export function plainText(text: string): string {
+  return text.replace(LINK, '$1');
+}
+
+/** Words of a sentence as the readability check counts them (separated by white space). */
+export function countWords(sentence: string): number {
+  return plainText(sentence)
+    .split(/\s+/u)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Capitalised words (abbreviations) used in a text, links reduced to labels. */
+export function abbreviationsIn(text: string): string[] {
+  const words = plainText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words.filter(isAbbreviation))];
+}

@@ -1,0 +1,48 @@
+/**
+ * Every page of both versions, as listed in the sitemap: loads, is Latvian, has one h1,
+ * links to its counterpart (which links back), ships no JavaScript, and has no axe-core
+ * violations up to WCAG 2.2 AA.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { counterpartOf } from '../../src/domain/routes';
+import { sitemapPaths } from './sitemap';
+
+const paths = sitemapPaths();
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** Pages that may carry React islands (none yet: the forms are still "coming soon"). */
+const PAGES_WITH_ISLANDS: string[] = [];
+
+test('the sitemap lists both versions of every page', () => {
+  expect(paths.length).toBeGreaterThan(20);
+  for (const p of paths) expect(paths, `counterpart of ${p}`).toContain(counterpartOf(p));
+  expect(paths).toContain('/');
+  expect(paths).toContain('/viegli/');
+});
+
+for (const path of paths) {
+  test(`page ${path}`, async ({ page, request }) => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'lv');
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.locator('main')).toHaveCount(1);
+    await expect(page.locator('header')).toHaveCount(1);
+    await expect(page.locator('footer')).toHaveCount(1);
+
+    const switchLink = page.getByTestId('counterpart');
+    await expect(switchLink).toHaveText(path.startsWith('/viegli/') ? 'Parastā valoda' : 'Viegli lasīt');
+    const target = await switchLink.getAttribute('href');
+    expect(target).toBe(counterpartOf(path));
+    const other = await request.get(target ?? '');
+    expect(other.status()).toBe(200);
+    expect(await other.text()).toContain(`href="${path}" data-testid="counterpart"`);
+
+    if (!PAGES_WITH_ISLANDS.includes(path)) {
+      expect(await page.locator('script').count(), 'content pages ship no JavaScript').toBe(0);
+    }
+
+    const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}

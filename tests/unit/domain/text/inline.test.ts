@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import {
+  abbreviationsIn,
+  compileGlossary,
+  countWords,
+  isAbbreviation,
+  parseInline,
+} from '../../../../src/domain/text/inline';
+
+const glossary = compileGlossary([
+  { id: 'grt', term: 'garīga rakstura traucējumi', abbr: 'GRT', aliases: [] },
+  {
+    id: 'vdeavk',
+    term: 'Veselības un darbspēju ekspertīzes ārstu valsts komisija',
+    abbr: 'VDEĀVK',
+    aliases: ['VDEĀK'],
+  },
+  { id: 'dac', term: 'dienas aprūpes centrs', abbr: 'DAC', aliases: [] },
+  { id: 'atbalsta-plans', term: 'atbalsta plāns', abbr: null, aliases: ['atbalsta plānu'] },
+]);
+
+describe('parseInline', () => {
+  it('marks only the first use of an abbreviation on a page', () => {
+    const seen = new Set<string>();
+    const first = parseInline('Personām ar GRT un GRT.', glossary, seen);
+    expect(first).toEqual([
+      { type: 'text', text: 'Personām ar ' },
+      { type: 'term', text: 'GRT', id: 'grt', title: 'garīga rakstura traucējumi' },
+      { type: 'text', text: ' un GRT.' },
+    ]);
+    const later = parseInline('Vēlreiz GRT.', glossary, seen);
+    expect(later).toEqual([{ type: 'text', text: 'Vēlreiz GRT.' }]);
+  });
+
+  it('recognises the older name VDEĀK as the same entry, with Latvian letters at word edges', () => {
+    const tokens = parseInline('Vajadzīgs VDEĀK atzinums.', glossary, new Set());
+    expect(tokens[1]).toMatchObject({ type: 'term', text: 'VDEĀK', id: 'vdeavk' });
+    expect(tokens[1]?.type === 'term' ? tokens[1].title : null).toContain('komisija');
+  });
+
+  it('does not match inside words or lowercase look-alikes of abbreviations', () => {
+    expect(parseInline('DACs un dac', glossary, new Set())).toEqual([{ type: 'text', text: 'DACs un dac' }]);
+  });
+
+  it('matches full terms case-insensitively, longest first, without an abbr title', () => {
+    const tokens = parseInline('Izstrādā atbalsta plānu.', glossary, new Set());
+    expect(tokens[1]).toEqual({ type: 'term', text: 'atbalsta plānu', id: 'atbalsta-plans', title: null });
+  });
+
+  it('turns [label](/path/) into a link and leaves all other markup as text', () => {
+    const tokens = parseInline('Skatīt [DAC lapu](/pakalpojumi/dac/) un <b>šo</b>.', glossary, new Set());
+    expect(tokens).toEqual([
+      { type: 'text', text: 'Skatīt ' },
+      { type: 'link', text: 'DAC lapu', href: '/pakalpojumi/dac/' },
+      { type: 'text', text: ' un <b>šo</b>.' },
+    ]);
+  });
+
+  it('does not make links to other hosts', () => {
+    expect(parseInline('[x](https://example.com/)', glossary, new Set())).toEqual([
+      { type: 'text', text: '[x](https://example.com/)' },
+    ]);
+  });
+});
+
+describe('readability helpers', () => {
+  it('counts words as a reader sees them', () => {
+    expect(countWords('Jums ir [invaliditāte](/vardnica/).')).toBe(3);
+    expect(countWords('Nakts ir no 20:00 līdz 8:00.')).toBe(6);
+    expect(countWords('Tas ir — labi.')).toBe(3);
+  });
+
+  it('finds abbreviations but not Roman numerals', () => {
+    expect(abbreviationsIn('I vai II grupa, GRT un VDEĀVK, ĢVPP.')).toEqual(['GRT', 'VDEĀVK', 'ĢVPP']);
+    expect(isAbbreviation('III')).toBe(false);
+    expect(isAbbreviation('Rīga')).toBe(false);
+  });
+});
