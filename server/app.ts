@@ -44,7 +44,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
         defaultSrc: ["'self'"],
         // Inline scripts are allowed only by the hash of each one in the build, never 'unsafe-inline'.
         scriptSrc: ["'self'", ...built.scriptHashes],
-        styleSrc: ["'self'"],
+        styleSrc: ["'self'", ...built.styleHashes],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],

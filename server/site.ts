@@ -13,6 +13,8 @@ export interface BuiltSite {
   notFound: { lv: string; easy: string };
   /** `'sha256-…'` sources for every distinct inline script in the built HTML. */
   scriptHashes: string[];
+  /** The same for inline `<style>` elements (Astro's island styles). */
+  styleHashes: string[];
 }
 
 function* htmlFiles(dir: string): Generator<string> {
@@ -23,16 +25,22 @@ function* htmlFiles(dir: string): Generator<string> {
   }
 }
 
+const sha256 = (body: string): string => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
+
 /** Hashes of the contents of `<script>` elements without `src` in an HTML text. */
 export function inlineScriptHashes(html: string): string[] {
   const out: string[] = [];
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     const attrs = m[1] ?? '';
-    const body = m[2] ?? '';
     if (/\bsrc\s*=/.test(attrs) || /type\s*=\s*["']?application\/(ld\+)?json/i.test(attrs)) continue;
-    out.push(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+    out.push(sha256(m[2] ?? ''));
   }
   return out;
+}
+
+/** Hashes of the contents of inline `<style>` elements in an HTML text. */
+export function inlineStyleHashes(html: string): string[] {
+  return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => sha256(m[1] ?? ''));
 }
 
 /**
@@ -46,15 +54,19 @@ export function readBuiltSite(distDir: string): BuiltSite {
   if (!existsSync(clientDir) || !existsSync(lv404) || !existsSync(easy404)) {
     throw new Error(`The built site is missing in ${distDir}: run "npm run build" first.`);
   }
-  const hashes = new Set<string>();
+  const scripts = new Set<string>();
+  const styles = new Set<string>();
   for (const file of htmlFiles(clientDir)) {
-    for (const h of inlineScriptHashes(readFileSync(file, 'utf8'))) hashes.add(h);
+    const html = readFileSync(file, 'utf8');
+    for (const h of inlineScriptHashes(html)) scripts.add(h);
+    for (const h of inlineStyleHashes(html)) styles.add(h);
   }
   const entry = join(distDir, 'server', 'entry.mjs');
   return {
     clientDir,
     serverEntry: existsSync(entry) ? entry : null,
     notFound: { lv: readFileSync(lv404, 'utf8'), easy: readFileSync(easy404, 'utf8') },
-    scriptHashes: [...hashes].sort(),
+    scriptHashes: [...scripts].sort(),
+    styleHashes: [...styles].sort(),
   };
 }

@@ -95,3 +95,38 @@ test('security headers: CSP without unsafe-inline scripts, and long caching for 
   expect(asset.headers()['cache-control']).toContain('immutable');
   expect(asset.headers()['content-encoding']).toBe('br');
 });
+
+test('abbreviations are explained on first use: <abbr title> and a link to the glossary of the same version', async ({
+  page,
+}) => {
+  await page.goto('/pakalpojumi/dac/');
+  const grt = page.locator('main a.term:has(abbr:text-is("GRT"))');
+  await expect(grt).toHaveCount(1);
+  await expect(grt).toHaveAttribute('href', '/vardnica/#grt');
+  await expect(grt.locator('abbr')).toHaveAttribute('title', /garīga rakstura traucējum/);
+
+  await page.goto('/viegli/pakalpojumi/atelpas-bridis/');
+  const vdeavk = page.locator('main a.term:has(abbr:text-is("VDEĀVK"))');
+  await expect(vdeavk).toHaveCount(1);
+  await expect(vdeavk).toHaveAttribute('href', '/viegli/vardnica/#vdeavk');
+  await vdeavk.click();
+  await expect(page).toHaveURL(/\/viegli\/vardnica\/#vdeavk$/);
+  await expect(page.locator('#vdeavk')).toBeVisible();
+});
+
+test('every fact page names its sources and the date the facts describe', async ({ page }) => {
+  for (const path of ['/pakalpojumi/atelpas-bridis/', '/viegli/pasvaldibas/kuldigas-novads/', '/par-projektu/']) {
+    await page.goto(path);
+    const note = page.locator('aside.source-note');
+    await expect(note).toBeVisible();
+    await expect(note.locator('li').first()).not.toBeEmpty();
+    await expect(note).toContainText(/\d{2}\.\d{2}\.\d{4}\./);
+  }
+});
+
+test('unknown contact details are shown as unknown, never guessed', async ({ page }) => {
+  await page.goto('/pasvaldibas/tukuma-novads/');
+  await expect(page.locator('.contact-card').first()).toContainText('nav zināms');
+  await expect(page.locator('.contact-card').first()).toContainText('Kontaktinformācija tiek precizēta');
+  await expect(page.locator('.contact-card a[href^="mailto:"]')).toHaveCount(0);
+});

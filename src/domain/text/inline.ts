@@ -128,3 +128,33 @@ export function abbreviationsIn(text: string): string[] {
   const words = plainText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
   return [...new Set(words.filter(isAbbreviation))];
 }
+
+/** Escape text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/**
+ * Tokens → HTML. Every piece of content text is escaped; the only elements produced are
+ * links to portal paths and `<abbr>` for glossary abbreviations.
+ * @param href maps a portal path to the page's variant; `glossaryHref` gives an entry's link.
+ */
+export function tokensToHtml(
+  tokens: readonly InlineToken[],
+  href: (path: string) => string,
+  glossaryHref: (id: string) => string,
+): string {
+  return tokens
+    .map((t) => {
+      if (t.type === 'text') return escapeHtml(t.text);
+      if (t.type === 'link') return `<a href="${escapeHtml(href(t.href))}">${escapeHtml(t.text)}</a>`;
+      const inner = t.title ? `<abbr title="${escapeHtml(t.title)}">${escapeHtml(t.text)}</abbr>` : escapeHtml(t.text);
+      return `<a class="term" href="${escapeHtml(glossaryHref(t.id))}">${inner}</a>`;
+    })
+    .join('');
+}

@@ -4,6 +4,7 @@ import {
   compileGlossary,
   countWords,
   isAbbreviation,
+  tokensToHtml,
   parseInline,
 } from '../../../../src/domain/text/inline';
 
@@ -74,5 +75,26 @@ describe('readability helpers', () => {
     expect(abbreviationsIn('I vai II grupa, GRT un VDEĀVK, ĢVPP.')).toEqual(['GRT', 'VDEĀVK', 'ĢVPP']);
     expect(isAbbreviation('III')).toBe(false);
     expect(isAbbreviation('Rīga')).toBe(false);
+  });
+});
+
+describe('tokensToHtml', () => {
+  const href = (p: string): string => `/viegli${p}`;
+  const gl = (id: string): string => `/viegli/vardnica/#${id}`;
+
+  it('escapes every piece of content text, including in attributes', () => {
+    const tokens = parseInline('<script>alert("x")</script> & [a"b](/x/?q="1") GRT', glossary, new Set());
+    const html = tokensToHtml(tokens, href, gl);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; ');
+    expect(html).toContain('<a href="/viegli/x/?q=&quot;1&quot;">a&quot;b</a>');
+    expect(html).toContain(
+      '<a class="term" href="/viegli/vardnica/#grt"><abbr title="garīga rakstura traucējumi">GRT</abbr></a>',
+    );
+  });
+
+  it('marks a full term as a link without abbr', () => {
+    const html = tokensToHtml(parseInline('Jūsu atbalsta plāns.', glossary, new Set()), href, gl);
+    expect(html).toBe('Jūsu <a class="term" href="/viegli/vardnica/#atbalsta-plans">atbalsta plāns</a>.');
   });
 });

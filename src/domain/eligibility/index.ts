@@ -1,0 +1,62 @@
+/**
+ * Eligibility rules engine of "Kurzeme visiem": from a few answers, per social service,
+ * whether it may fit (`likely`), cannot be told yet (`maybe`, with the facts to ask the
+ * social service about) or does not fit (`no`). The engine never promises: the social
+ * service decides.
+ *
+ * Typical use (the rule files are read and parsed by the caller, e.g. with
+ * `scripts/lib/load-rules.ts` on the server or at build time):
+ *
+ * ```ts
+ * const facts = parseFacts(answers);            // throws FactsError on bad answers
+ * const results = evaluate(rules, facts);       // one result per service
+ * const next = questionsToAsk(rules, facts)[0]; // the next question, if any
+ * ```
+ *
+ * Pure functions only: no file system, no framework.
+ */
+export {
+  DECIDING_FACTS,
+  DISABILITY_GROUPS,
+  FACT_ORDER,
+  FACT_SPECS,
+  FILLED_BY,
+  FactsError,
+  GROUPS,
+  MAX_AGE,
+  MIN_AGE,
+  MUNICIPALITIES,
+  deriveFacts,
+  describeExpected,
+  factsConflict,
+  isFactName,
+  parseFacts,
+  possibleValues,
+} from './facts';
+export type {
+  DecidingFact,
+  DisabilityGroup,
+  FactName,
+  FactSpec,
+  FactValue,
+  FactValues,
+  Facts,
+  FilledBy,
+  Group,
+  Municipality,
+} from './facts';
+export { EASY_MAX_WORDS, OPERATORS, RuleFileError, VERDICTS, easyTextProblem, parseRuleFile } from './rules';
+export type {
+  Condition,
+  LocalizedText,
+  Note,
+  Operator,
+  ParseRuleOptions,
+  ServiceRules,
+  SourceRef,
+  Verdict,
+  Way,
+} from './rules';
+export { checkCondition, evaluate } from './evaluate';
+export type { ConditionStatus, Reason, ServiceResult } from './evaluate';
+export { ALWAYS_ASKED_FACTS, questionsToAsk, relevantFacts } from './questions';

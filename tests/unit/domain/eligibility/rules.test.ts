@@ -1,0 +1,279 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { RuleFileError, easyTextProblem, parseRuleFile } from '../../../../src/domain/eligibility/index';
+import { DEFAULT_CONTENT_DIR, loadRules } from '../../../../scripts/lib/load-rules';
+
+/** The 15 services of the portal (issue: content), each needing a rule file. */
+const SERVICE_IDS = [
+  'atelpas-bridis',
+  'aprupe-berniem',
+  'rehabilitacija-berniem',
+  'rehabilitacija-vecakiem',
+  'dac-berniem',
+  'aprupe-majas',
+  'dac',
+  'specializetas-darbnicas',
+  'grupu-dzivoklis',
+  'islaiciga-aprupe',
+  'specialistu-konsultacijas',
+  'atbalsta-grupas',
+  'gvpp',
+  'vajadzibu-izvertesana',
+  'audzugimenes',
+];
+import { rules } from './helpers';
+
+/** The seed documents live beside the repository (shared/seeds); override with ELIGIBILITY_SEEDS_DIR. */
+const SEEDS_DIR = process.env['ELIGIBILITY_SEEDS_DIR'] ?? resolve(DEFAULT_CONTENT_DIR, '../../shared/seeds');
+
+const sources = parse(readFileSync(join(DEFAULT_CONTENT_DIR, 'sources.yaml'), 'utf8')) as {
+  id: string;
+  kind: string;
+}[];
+const sourceIds = sources.map((s) => s.id);
+
+/** A real rule file as plain data, to break one field at a time. */
+function realFile(service: string): Record<string, unknown> {
+  return parse(readFileSync(join(DEFAULT_CONTENT_DIR, 'eligibility', `${service}.yaml`), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+}
+
+function conditionsOf(data: Record<string, unknown>): Record<string, unknown>[] {
+  return data['conditions'] as Record<string, unknown>[];
+}
+
+function messageOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(Error);
+    return (error as Error).message;
+  }
+  throw new Error('expected an error');
+}
+
+/** Whitespace may differ (seeds are text extracted from slides); every word must match. */
+const normalise = (text: string): string => text.replace(/\s+/gu, ' ').trim();
+
+describe('the real rule files in content/eligibility/', () => {
+  it('cover exactly the 15 services', () => {
+    expect(rules.map((r) => r.service).sort()).toEqual([...SERVICE_IDS].sort());
+  });
+
+  it('every condition and every basis quotes a seed document listed in content/sources.yaml', () => {
+    const seeds = new Set(sources.filter((s) => s.kind === 'seed').map((s) => s.id));
+    for (const r of rules) {
+      expect(seeds.has(r.basis.source), `${r.file}: basis`).toBe(true);
+      for (const way of r.ways) {
+        for (const c of way.conditions) expect(seeds.has(c.source), `${r.file}: ${c.path}`).toBe(true);
+      }
+    }
+  });
+
+  it.skipIf(!existsSync(SEEDS_DIR))('every quote appears word for word in its source', () => {
+    const cache = new Map<string, string>();
+    const seed = (id: string): string => {
+      const text = cache.get(id) ?? normalise(readFileSync(join(SEEDS_DIR, id), 'utf8'));
+      cache.set(id, text);
+      return text;
+    };
+    for (const r of rules) {
+      expect(seed(r.basis.source), `${r.file}: basis.quote`).toContain(normalise(r.basis.quote));
+      for (const way of r.ways) {
+        for (const c of way.conditions) {
+          expect(seed(c.source), `${r.file}: ${c.path}.quote`).toContain(normalise(c.quote));
+        }
+      }
+    }
+  });
+
+  it('easy-read texts are one sentence of at most 15 words', () => {
+    for (const r of rules) {
+      const texts = [
+        ...r.ways.flatMap((w) => w.conditions.flatMap((c) => [c.holds.easy, c.fails.easy])),
+        ...r.notes.map((n) => n.easy),
+      ];
+      for (const text of texts) expect(easyTextProblem(text), `${r.file}: ${text}`).toBeNull();
+    }
+  });
+
+  it('never test municipality or filledBy', () => {
+    const facts = rules.flatMap((r) => r.ways.flatMap((w) => w.conditions.map((c) => c.fact)));
+    expect(facts).not.toContain('municipality');
+    expect(facts).not.toContain('filledBy');
+  });
+});
+
+describe('parseRuleFile rejects a bad field, naming the file and the field path', () => {
+  const file = 'content/eligibility/dac.yaml';
+
+  it('a disability group that does not exist', () => {
+    const data = realFile('dac');
+    conditionsOf(data)[1] = { ...conditionsOf(data)[1], fact: 'disabilityGroup', is: 'equals', value: 'IV' };
+    expect(() => parseRuleFile(data, file, { sourceIds })).toThrow(RuleFileError);
+    expect(messageOf(() => parseRuleFile(data, file, { sourceIds }))).toBe(
+      'content/eligibility/dac.yaml: conditions[1].value: expected "I" | "II" | "III" | "none"',
+    );
+  });
+
+  it('a bad item in a one-of list', () => {
+    const data = realFile('dac');
+    conditionsOf(data)[2] = { ...conditionsOf(data)[2], value: ['I', 'IV'] };
+    expect(messageOf(() => parseRuleFile(data, file))).toBe(
+      'content/eligibility/dac.yaml: conditions[2].value[1]: expected "I" | "II" | "III" | "none"',
+    );
+  });
+
+  it('an age out of range', () => {
+    const data = realFile('dac');
+    conditionsOf(data)[1] = { ...conditionsOf(data)[1], value: 200 };
+    expect(messageOf(() => parseRuleFile(data, file))).toBe(
+      'content/eligibility/dac.yaml: conditions[1].value: expected an integer from 0 to 120',
+    );
+  });
+
+  it('an unknown fact, and municipality (never decides eligibility)', () => {
+    const data = realFile('dac');
+    conditionsOf(data)[0] = { ...conditionsOf(data)[0], fact: 'vecums' };
+    expect(messageOf(() => parseRuleFile(data, file))).toMatch(
+      /^content\/eligibility\/dac\.yaml: conditions\[0\]\.fact: expected "group" \| "age"/,
+    );
+    conditionsOf(data)[0] = { ...conditionsOf(data)[0], fact: 'municipality', value: 'liepaja' };
+    expect(messageOf(() => parseRuleFile(data, file))).toMatch(/conditions\[0\]\.fact: .*never decides eligibility/);
+  });
+
+  it('a number comparison on a yes/no fact', () => {
+    const data = realFile('dac');
+    conditionsOf(data)[3] = { ...conditionsOf(data)[3], is: 'at-least' };
+    expect(messageOf(() => parseRuleFile(data, file))).toMatch(
+      /^content\/eligibility\/dac\.yaml: conditions\[3\]\.is: "at-least" compares numbers/,
+    );
+  });
+
+  it('an unknown operator', () => {
+    const data = realFile('dac');
+    conditionsOf(data)[0] = { ...conditionsOf(data)[0], is: 'is' };
+    expect(messageOf(() => parseRuleFile(data, file))).toMatch(
+      /conditions\[0\]\.is: expected "equals" \| "one-of" \| "at-least" \| "at-most"/,
+    );
+  });
+
+  it('a missing field and an unknown field', () => {
+    const data = realFile('dac');
+    delete conditionsOf(data)[0]?.['quote'];
+    expect(messageOf(() => parseRuleFile(data, file))).toBe(
+      'content/eligibility/dac.yaml: conditions[0].quote: missing',
+    );
+    const data2 = realFile('dac');
+    conditionsOf(data2)[0] = { ...conditionsOf(data2)[0], reason: 'x' };
+    expect(messageOf(() => parseRuleFile(data2, file))).toMatch(/conditions\[0\]\.reason: unknown field/);
+  });
+
+  it('a source that is not in content/sources.yaml', () => {
+    const data = realFile('dac');
+    conditionsOf(data)[0] = { ...conditionsOf(data)[0], source: '999_missing.txt' };
+    expect(messageOf(() => parseRuleFile(data, file, { sourceIds }))).toMatch(
+      /^content\/eligibility\/dac\.yaml: conditions\[0\]\.source: unknown source "999_missing\.txt"/,
+    );
+  });
+
+  it('an easy-read text longer than 15 words or of two sentences', () => {
+    const data = realFile('dac');
+    const c = conditionsOf(data)[0] as { holds: { lv: string; easy: string } };
+    c.holds = {
+      ...c.holds,
+      easy: 'Šis teikums ir pārāk garš, jo tajā ir daudz vairāk nekā piecpadsmit vārdu, un to ir grūti lasīt.',
+    };
+    expect(messageOf(() => parseRuleFile(data, file))).toMatch(
+      /conditions\[0\]\.holds\.easy: expected one sentence of at most 15 words, got 18 words/,
+    );
+    c.holds = { ...c.holds, easy: 'Jums ir plāns. Jums ir bērns.' };
+    expect(messageOf(() => parseRuleFile(data, file))).toMatch(
+      /conditions\[0\]\.holds\.easy: expected one sentence, got more than one/,
+    );
+  });
+
+  it('a service id that differs from the file name', () => {
+    const data = { ...realFile('dac'), service: 'dac-berniem' };
+    expect(messageOf(() => parseRuleFile(data, file))).toBe(
+      'content/eligibility/dac.yaml: service: expected "dac" (the file name), got "dac-berniem"',
+    );
+  });
+
+  it('a bad condition inside a way', () => {
+    const data = realFile('vajadzibu-izvertesana');
+    const ways = data['ways'] as { conditions: Record<string, unknown>[] }[];
+    const way = ways[1];
+    if (way === undefined) throw new Error('expected a second way');
+    way.conditions[2] = { ...way.conditions[2], value: ['II', 'V'] };
+    expect(messageOf(() => parseRuleFile(data, 'content/eligibility/vajadzibu-izvertesana.yaml'))).toBe(
+      'content/eligibility/vajadzibu-izvertesana.yaml: ways[1].conditions[2].value[1]: expected "I" | "II" | "III" | "none"',
+    );
+  });
+
+  it('a note shown for a verdict that does not exist', () => {
+    const data = realFile('dac');
+    (data['notes'] as Record<string, unknown>[])[0] = { lv: 'Teksts.', easy: 'Teksts.', when: ['varbūt'] };
+    expect(messageOf(() => parseRuleFile(data, file))).toBe(
+      'content/eligibility/dac.yaml: notes[0].when[0]: expected "likely" | "maybe" | "no"',
+    );
+  });
+
+  it('not a mapping at all', () => {
+    expect(messageOf(() => parseRuleFile([], file))).toMatch(/^content\/eligibility\/dac\.yaml: expected a mapping/);
+  });
+});
+
+describe('loadRules checks the whole folder', () => {
+  let tmp: string | null = null;
+  afterEach(() => {
+    if (tmp !== null) rmSync(tmp, { recursive: true, force: true });
+    tmp = null;
+  });
+  /** A copy of content/ (sources, services, rules) to break. */
+  function copyContent(): string {
+    tmp = mkdtempSync(join(tmpdir(), 'eligibility-'));
+    const content = join(tmp, 'content');
+    for (const part of ['sources.yaml', 'services', 'eligibility']) {
+      cpSync(join(DEFAULT_CONTENT_DIR, part), join(content, part), { recursive: true });
+    }
+    return content;
+  }
+
+  it("loads the copy like the original, in the services' order", () => {
+    const content = copyContent();
+    expect(loadRules(content).map((r) => r.service)).toEqual(rules.map((r) => r.service));
+  });
+
+  it('fails when a service has no rule file', () => {
+    const content = copyContent();
+    unlinkSync(join(content, 'eligibility', 'gvpp.yaml'));
+    expect(() => loadRules(content)).toThrow(/gvpp.*has no rule file content\/eligibility\/gvpp\.yaml/);
+  });
+
+  it('fails when a new service in content/services/ has no rule file', () => {
+    const content = copyContent();
+    writeFileSync(join(content, 'services', 'jauns-pakalpojums.yaml'), 'order: 200\n');
+    expect(() => loadRules(content)).toThrow(
+      'content/services/jauns-pakalpojums.yaml has no rule file content/eligibility/jauns-pakalpojums.yaml',
+    );
+  });
+
+  it('fails on a rule file for a service that does not exist', () => {
+    const content = copyContent();
+    const data = { ...realFile('dac'), service: 'nav-tada' };
+    writeFileSync(join(content, 'eligibility', 'nav-tada.yaml'), stringify(data));
+    expect(() => loadRules(content)).toThrow(/content\/eligibility\/nav-tada\.yaml: service "nav-tada" is unknown/);
+  });
+
+  it('fails on invalid YAML, naming the file', () => {
+    const content = copyContent();
+    writeFileSync(join(content, 'eligibility', 'dac.yaml'), 'service: dac\nconditions: [\n');
+    expect(() => loadRules(content)).toThrow(/^content\/eligibility\/dac\.yaml: invalid YAML/);
+  });
+});
