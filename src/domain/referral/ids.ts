@@ -1,0 +1,62 @@
+/**
+ * Ids and enumerations of the referral request. Pure data: imported by the browser,
+ * the server and the tests alike.
+ */
+
+/** What the enquiry is about: a social service, or becoming a foster family (or similar). */
+export const ENQUIRY_TYPES = ['service', 'foster'] as const;
+export type EnquiryType = (typeof ENQUIRY_TYPES)[number];
+
+/** Who filled in the form. */
+export const FILLED_BY = ['self', 'parent', 'support-person', 'professional'] as const;
+export type FilledBy = (typeof FILLED_BY)[number];
+
+/** The group the person the request is about belongs to. */
+export const PERSON_GROUPS = ['child', 'adult', 'child-in-care', 'other'] as const;
+export type PersonGroup = (typeof PERSON_GROUPS)[number];
+
+/** How the person wants to be contacted. */
+export const CONTACT_CHANNELS = ['phone', 'email'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+/** Foster enquiries only: the kind of family-based care the person is interested in. */
+export const FOSTER_INTERESTS = ['audzugimene', 'aizbildnis', 'adoptetajs', 'viesgimene', 'nezinu'] as const;
+export type FosterInterest = (typeof FOSTER_INTERESTS)[number];
+
+/**
+ * The municipalities of the Kurzeme planning region as of the 2021 reform. The server
+ * passes the ids found in `content/municipalities/` to the schema; this list is for
+ * tests and for checking that the content is complete.
+ */
+export const MUNICIPALITY_IDS = [
+  'liepaja',
+  'ventspils',
+  'dienvidkurzemes-novads',
+  'kuldigas-novads',
+  'saldus-novads',
+  'talsu-novads',
+  'ventspils-novads',
+  'tukuma-novads',
+] as const;
+
+/**
+ * The service ids known when this module was written. Prefer passing the ids found in
+ * `content/services/` to the schema, so an editor can add a service without a code change.
+ */
+export const DEFAULT_SERVICE_IDS = [
+  'atelpas-bridis',
+  'aprupe-berniem',
+  'rehabilitacija-berniem',
+  'rehabilitacija-vecakiem',
+  'dac-berniem',
+  'aprupe-majas',
+  'dac',
+  'specializetas-darbnicas',
+  'grupu-dzivoklis',
+  'islaiciga-aprupe',
+  'specialistu-konsultacijas',
+  'atbalsta-grupas',
+  'gvpp',
+  'vajadzibu-izvertesana',
+  'audzugimenes',
+] as const;

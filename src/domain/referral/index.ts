@@ -1,0 +1,18 @@
+/**
+ * The referral domain: what a request for social services (or a foster enquiry) must
+ * contain, where it goes and how it is numbered. Framework-free: the browser, the server
+ * and the tests import it alike.
+ *
+ * - `schema` — the one yup schema and `validateReferral` (messages are i18n keys)
+ * - `form` — `fromFormFields`, a plain form post into the request shape
+ * - `route` — the routing table (social service / orphans' court) and its production checks
+ * - `reference` — `KV-XXXX-XXXX` references
+ * - `text` — normalisation and the e-mail/phone grammars
+ * - `ids` — the enumerations and the known municipality and service ids
+ */
+export * from './ids';
+export * from './text';
+export * from './schema';
+export * from './form';
+export * from './route';
+export * from './reference';

@@ -1,0 +1,77 @@
+/**
+ * Test fixtures of the referral flow: municipalities with addresses on the reserved
+ * `.test` domain (never a real office), and valid requests of both types.
+ */
+import { DEFAULT_SERVICE_IDS, MUNICIPALITY_IDS } from '../../../../src/domain/referral/index';
+import type { MunicipalityContacts, ReferralOptions } from '../../../../src/domain/referral/index';
+
+export const OPTIONS: ReferralOptions = { municipalities: MUNICIPALITY_IDS, services: DEFAULT_SERVICE_IDS };
+
+const NAMES: Record<string, string> = {
+  liepaja: 'Liepājas valstspilsēta',
+  ventspils: 'Ventspils valstspilsēta',
+  'dienvidkurzemes-novads': 'Dienvidkurzemes novads',
+  'kuldigas-novads': 'Kuldīgas novads',
+  'saldus-novads': 'Saldus novads',
+  'talsu-novads': 'Talsu novads',
+  'ventspils-novads': 'Ventspils novads',
+  'tukuma-novads': 'Tukuma novads',
+};
+
+/** All 8 municipalities, every office with a distinct verified address. */
+export function fixtureMunicipalities(): MunicipalityContacts[] {
+  return MUNICIPALITY_IDS.map((id) => ({
+    id,
+    name: NAMES[id] ?? id,
+    socialService: { email: `socialais-dienests@${id}.example.test`, verified: true },
+    orphansCourt: { email: `barintiesa@${id}.example.test`, verified: true },
+  }));
+}
+
+/** Service titles for the e-mails. */
+export const SERVICE_TITLES: Record<string, string> = {
+  'atelpas-bridis': 'Atelpas brīdis',
+  'aprupe-berniem': 'Aprūpe bērniem',
+  'rehabilitacija-berniem': 'Sociālā rehabilitācija bērniem',
+  dac: 'Dienas aprūpes centrs',
+};
+
+/** A complete, valid service request (as a JSON client sends it). */
+export function serviceRequest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'service',
+    municipality: 'kuldigas-novads',
+    filledBy: 'parent',
+    person: { firstName: 'Anna', age: 7, group: 'child' },
+    services: ['atelpas-bridis', 'rehabilitacija-berniem'],
+    contact: {
+      name: 'Ilze Bērziņa',
+      phone: '+371 20 000 000',
+      email: 'ilze@example.test',
+      preferred: 'phone',
+      time: 'darba dienās pēc 17:00',
+      easyLanguage: false,
+      supportPerson: true,
+      confirmation: false,
+    },
+    message: 'Meitai ir smagi funkcionālie traucējumi.\nVajag atelpu uz nedēļu.',
+    answers: { age: 7, disability: 'yes', verdicts: { 'atelpas-bridis': 'likely' } },
+    consent: true,
+    website: '',
+    ...overrides,
+  };
+}
+
+/** A complete, valid foster enquiry (no `person`). */
+export function fosterRequest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'foster',
+    municipality: 'talsu-novads',
+    filledBy: 'self',
+    contact: { name: 'Jānis Ozols', email: 'janis@example.test', preferred: 'email' },
+    interest: 'audzugimene',
+    message: 'Gribētu uzzināt, kā kļūt par audžuģimeni.',
+    consent: true,
+    ...overrides,
+  };
+}

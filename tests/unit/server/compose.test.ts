@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { buildRoutingTable, routeFor, validateReferral } from '../../../src/domain/referral/index';
+import type { Referral } from '../../../src/domain/referral/index';
+import {
+  composeConfirmationEmail,
+  composeOfficeEmail,
+  escapeHtml,
+  formatDateTime,
+  officeSubject,
+} from '../../../server/mail/compose';
+import type { ComposeOptions } from '../../../server/mail/compose';
+import {
+  OPTIONS,
+  SERVICE_TITLES,
+  fixtureMunicipalities,
+  fosterRequest,
+  serviceRequest,
+} from '../domain/referral/fixtures';
+
+const table = buildRoutingTable(fixtureMunicipalities());
+const OPTS: ComposeOptions = {
+  from: { name: 'Kurzeme visiem', address: 'pieteikumi@kurzeme.example.test' },
+  labels: {
+    services: SERVICE_TITLES,
+    offices: { 'kuldigas-novads': { service: 'Kuldīgas novada Sociālais dienests' } },
+  },
+};
+const RECEIVED = new Date('2026-11-22T12:05:00.000Z'); // 14:05 in Riga (EET)
+
+function referral(input: Record<string, unknown>): Referral {
+  const r = validateReferral(input, OPTIONS);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
+}
+
+function office(input: Record<string, unknown>) {
+  const r = referral(input);
+  return composeOfficeEmail(
+    { reference: 'KV-ABCD-EFGH', receivedAt: RECEIVED, referral: r, route: routeFor(table, r.type, r.municipality) },
+    OPTS,
+  );
+}
+
+describe('officeSubject', () => {
+  const route = routeFor(table, 'service', 'kuldigas-novads');
+  it.each([
+    [['atelpas-bridis'], 'Pieteikums KV-ABCD-EFGH — Atelpas brīdis — Kuldīgas novads'],
+    [['atelpas-bridis', 'dac'], 'Pieteikums KV-ABCD-EFGH — Atelpas brīdis u. c. — Kuldīgas novads'],
+    [['gvpp'], 'Pieteikums KV-ABCD-EFGH — pakalpojumi — Kuldīgas novads'],
+  ])('service %j', (services, subject) => {
+    expect(officeSubject('KV-ABCD-EFGH', referral(serviceRequest({ services })), route, OPTS.labels)).toBe(subject);
+  });
+
+  it.each([
+    ['audzugimene', 'audžuģimene'],
+    ['nezinu', 'audžuģimene'],
+    ['aizbildnis', 'aizbildnība'],
+    ['adoptetajs', 'adopcija'],
+    ['viesgimene', 'viesģimene'],
+  ])('foster %s', (interest, topic) => {
+    const r = referral(fosterRequest({ interest }));
+    expect(officeSubject('KV-ABCD-EFGH', r, routeFor(table, 'foster', 'talsu-novads'), OPTS.labels)).toBe(
+      `Pieteikums KV-ABCD-EFGH — ${topic} — Talsu novads`,
+    );
+  });
+});
+
+describe('the office e-mail', () => {
+  it('goes to the route, from the portal, with Reply-To as an address object', () => {
+    const m = office(serviceRequest());
+    expect(m.to).toEqual({
+      name: 'Kuldīgas novada Sociālais dienests',
+      address: 'socialais-dienests@kuldigas-novads.example.test',
+    });
+    expect(m.from).toEqual(OPTS.from);
+    expect(m.replyTo).toEqual({ name: 'Ilze Bērziņa', address: 'ilze@example.test' });
+    expect(m.headers['X-Kurzeme-Visiem-Reference']).toBe('KV-ABCD-EFGH');
+    expect(m.meta).toEqual({ id: 'KV-ABCD-EFGH', municipalityId: 'kuldigas-novads', kind: 'office' });
+  });
+
+  it('has no Reply-To without an e-mail', () => {
+    const base = serviceRequest();
+    const m = office({ ...base, contact: { name: 'Ilze', phone: '20000000' } });
+    expect(m.replyTo).toBeUndefined();
+    expect(m.text).toContain('Cilvēks e-pastu nenorādīja');
+  });
+
+  it('shows what a social worker needs, in Latvian', () => {
+    const m = office(serviceRequest({ message: 'Pirmā rinda\nOtrā rinda' }));
+    for (const part of [
+      'Pieteikuma numurs: KV-ABCD-EFGH',
+      'Saņemts: 22.11.2026. plkst. 14:05',
+      'Aizpildīja: vecāks',
+      'Vārds: Anna',
+      'Vecums: 7 g.',
+      'Grupa: bērns',
+      '- Atelpas brīdis',
+      '- Sociālā rehabilitācija bērniem',
+      'Vārds, uzvārds: Ilze Bērziņa',
+      'Tālrunis: +371 20 000 000',
+      'E-pasts: ilze@example.test',
+      'Vēlamais saziņas veids: tālrunis',
+      'Piemērotākais laiks: darba dienās pēc 17:00',
+      'Vēlas viegli lasāmu valodu: nē',
+      'Vēlas saziņā iesaistīt atbalsta personu: jā',
+      'Pirmā rinda\nOtrā rinda',
+      '- verdicts: atelpas-bridis: likely',
+    ]) {
+      expect(m.text).toContain(part);
+    }
+    expect(m.html).toContain('<html lang="lv">');
+    expect(m.html).toContain('Ilze Bērziņa');
+  });
+
+  it('escapes every user value in HTML', () => {
+    const base = serviceRequest({
+      message: '<script>alert("x")</script> & \'quotes\'',
+      person: { firstName: '<img src=x onerror=alert(1)>', group: 'child' },
+    });
+    const m = office({ ...base, contact: { name: 'Ilze "<b>"', phone: '20000000' } });
+    expect(m.html).not.toContain('<script>');
+    expect(m.html).not.toContain('<img');
+    expect(m.html).not.toContain('<b>');
+    expect(m.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;');
+    expect(m.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    // The text body carries the words as written.
+    expect(m.text).toContain('<script>alert("x")</script>');
+  });
+
+  it('describes a foster enquiry', () => {
+    const m = office(fosterRequest());
+    expect(m.subject).toBe('Pieteikums KV-ABCD-EFGH — audžuģimene — Talsu novads');
+    expect(m.to.address).toBe('barintiesa@talsu-novads.example.test');
+    expect(m.text).toContain('Interese par bērna uzņemšanu ģimenē KV-ABCD-EFGH');
+    expect(m.text).toContain('kļūt par audžuģimeni');
+    expect(m.text).not.toContain('Pakalpojumi, par kuriem jautā');
+  });
+});
+
+describe('the confirmation e-mail', () => {
+  const route = routeFor(table, 'service', 'kuldigas-novads');
+
+  it('names the reference and the office, and nothing the person wrote', () => {
+    const m = composeConfirmationEmail(
+      { reference: 'KV-ABCD-EFGH', receivedAt: RECEIVED, route, email: 'ilze@example.test', easyLanguage: false },
+      OPTS,
+    );
+    expect(m.to).toEqual({ name: '', address: 'ilze@example.test' });
+    expect(m.subject).toBe('Jūsu pieteikums KV-ABCD-EFGH ir nosūtīts');
+    expect(m.text).toContain('Pieteikumu saņēma: Kuldīgas novada Sociālais dienests');
+    expect(m.text).toContain('Kas notiks tālāk');
+    expect(m.headers['Auto-Submitted']).toBe('auto-generated');
+    expect(m.replyTo).toEqual({ name: 'Kuldīgas novada Sociālais dienests', address: route.email });
+    expect(m.meta.id).toBe('KV-ABCD-EFGH.confirmation');
+    for (const secret of ['Atelpas', 'rehabilitācija', 'Anna', 'Ilze', 'funkcionāl', 'bērns', 'likely']) {
+      expect(m.text).not.toContain(secret);
+      expect(m.html).not.toContain(secret);
+    }
+  });
+
+  it('is written in easy-read Latvian when asked', () => {
+    const m = composeConfirmationEmail(
+      { reference: 'KV-ABCD-EFGH', receivedAt: RECEIVED, route, email: 'ilze@example.test', easyLanguage: true },
+      OPTS,
+    );
+    expect(m.text).toContain('Darbinieks jums zvanīs vai rakstīs.');
+    expect(m.text).toContain('Pasakiet pieteikuma numuru.');
+  });
+
+  it('has no Reply-To when the office address is a placeholder', () => {
+    const placeholderTable = buildRoutingTable(
+      fixtureMunicipalities().map((m) => ({ ...m, socialService: { email: null, verified: false } })),
+    );
+    const m = composeConfirmationEmail(
+      {
+        reference: 'KV-ABCD-EFGH',
+        receivedAt: RECEIVED,
+        route: routeFor(placeholderTable, 'service', 'liepaja'),
+        email: 'a@example.test',
+        easyLanguage: false,
+      },
+      OPTS,
+    );
+    expect(m.replyTo).toBeUndefined();
+  });
+});
+
+describe('helpers', () => {
+  it('escapeHtml escapes the five characters', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+
+  it('formatDateTime shows Riga time, summer and winter', () => {
+    expect(formatDateTime(new Date('2026-07-01T09:30:00Z'))).toBe('01.07.2026. plkst. 12:30');
+    expect(formatDateTime(new Date('2026-01-01T09:30:00Z'))).toBe('01.01.2026. plkst. 11:30');
+  });
+});

@@ -1,0 +1,367 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_RETRY_POLICY,
+  DuplicateIdError,
+  FileOutbox,
+  nextAttemptAt,
+  nodeSpoolFs,
+  openFileOutbox,
+} from '../../../server/outbox/index';
+import type { RetryPolicy, SpoolFs } from '../../../server/outbox/index';
+
+interface Payload {
+  name: string;
+  message: string;
+}
+
+const PAYLOAD: Payload = { name: 'Ilze Bērziņa', message: 'Meitai ir smagi funkcionālie traucējumi.' };
+const T0 = new Date('2026-11-22T10:00:00.000Z');
+const at = (ms: number): Date => new Date(T0.getTime() + ms);
+const POLICY: RetryPolicy = { delaysMs: [100, 200, 400], maxAgeMs: 10_000 };
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kv-outbox-'));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function files(): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push(relative(dir, p));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+function open(
+  options: { retry?: RetryPolicy; retentionDays?: number; fs?: SpoolFs } = {},
+  now = T0,
+): Promise<FileOutbox<Payload>> {
+  return openFileOutbox<Payload>({ dir, retry: POLICY, ...options }, now);
+}
+
+describe('accept', () => {
+  it('has the entry on disk, complete, when it resolves', async () => {
+    const outbox = await open();
+    const entry = await outbox.accept('KV-ABCD-EFGH', PAYLOAD, T0);
+    const path = join(dir, 'pending', 'KV-ABCD-EFGH.json');
+    expect(existsSync(path)).toBe(true);
+    const stored = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    expect(stored).toMatchObject({ id: 'KV-ABCD-EFGH', createdAt: T0.toISOString(), attempts: [], payload: PAYLOAD });
+    expect(entry.nextAttemptAt).toBe(T0.toISOString());
+    // Nothing half-written is left behind.
+    expect(files()).toEqual(['pending/KV-ABCD-EFGH.json']);
+  });
+
+  it('writes a temp file, fsyncs it, renames it into pending/ and fsyncs the folder — all before resolving', async () => {
+    const calls: string[] = [];
+    let resolved = false;
+    const spy: SpoolFs = {
+      ...nodeSpoolFs,
+      async writeFileSynced(path, data) {
+        calls.push(`write+fsync ${relative(dir, path).split('/')[0]}`);
+        expect(resolved).toBe(false);
+        await nodeSpoolFs.writeFileSynced(path, data);
+      },
+      async rename(from, to) {
+        calls.push(`rename ${relative(dir, from).split('/')[0]} -> ${relative(dir, to)}`);
+        await nodeSpoolFs.rename(from, to);
+      },
+      async syncDir(d) {
+        calls.push(`fsync dir ${relative(dir, d)}`);
+        expect(resolved).toBe(false);
+        await nodeSpoolFs.syncDir(d);
+      },
+    };
+    const outbox = await open({ fs: spy });
+    calls.length = 0;
+    await outbox.accept('KV-ABCD-EFGH', PAYLOAD, T0).then(() => {
+      resolved = true;
+    });
+    expect(calls.filter((c) => !c.startsWith('exists'))).toEqual([
+      'write+fsync tmp',
+      'rename tmp -> pending/KV-ABCD-EFGH.json',
+      'fsync dir pending',
+    ]);
+  });
+
+  it('rejects (so the caller does not reply "sent") when the folder cannot be fsynced', async () => {
+    const failing: SpoolFs = {
+      ...nodeSpoolFs,
+      async syncDir(d) {
+        if (d.endsWith('pending')) throw Object.assign(new Error('EIO'), { code: 'EIO' });
+        await nodeSpoolFs.syncDir(d);
+      },
+    };
+    const outbox = await open({ fs: failing });
+    await expect(outbox.accept('KV-ABCD-EFGH', PAYLOAD, T0)).rejects.toThrow('EIO');
+  });
+
+  it('survives a restart: a new instance on the same folder delivers it', async () => {
+    const first = await open();
+    await first.accept('KV-ABCD-EFGH', PAYLOAD, T0);
+    const second = await open();
+    expect((await second.due(T0)).map((e) => e.id)).toEqual(['KV-ABCD-EFGH']);
+  });
+
+  it('refuses an id that exists in any state, without touching it', async () => {
+    const outbox = await open({ retry: { delaysMs: [1], maxAgeMs: 10_000, maxAttempts: 1 } });
+    await outbox.accept('KV-AAAA-AAAA', PAYLOAD, T0);
+    await expect(outbox.accept('KV-AAAA-AAAA', { name: 'x', message: 'y' }, T0)).rejects.toBeInstanceOf(
+      DuplicateIdError,
+    );
+    const lease = await outbox.lease('KV-AAAA-AAAA', T0);
+    if (!lease) throw new Error('no lease');
+    await outbox.fail(lease, { message: 'boom' }, T0);
+    await expect(outbox.accept('KV-AAAA-AAAA', PAYLOAD, T0)).rejects.toBeInstanceOf(DuplicateIdError);
+    expect((await outbox.listDead())[0]?.payload).toEqual(PAYLOAD);
+  });
+
+  it('refuses two concurrent accepts of one id (one wins, nothing is overwritten)', async () => {
+    const outbox = await open();
+    const results = await Promise.allSettled([
+      outbox.accept('KV-AAAA-AAAA', { name: 'first', message: '' }, T0),
+      outbox.accept('KV-AAAA-AAAA', { name: 'second', message: '' }, T0),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const [due] = await outbox.due(T0);
+    expect(due?.payload.name).toBe('first');
+  });
+
+  it('names files by id only (no personal data) and keeps them private', async () => {
+    const outbox = await open();
+    await outbox.accept('KV-ABCD-EFGH', PAYLOAD, T0);
+    for (const f of files()) {
+      expect(f).not.toMatch(/Ilze|Bērziņa|Meitai/);
+      expect(f).toMatch(/^pending\/KV-ABCD-EFGH\.json$/);
+      expect(statSync(join(dir, f)).mode & 0o077).toBe(0);
+    }
+    expect(statSync(join(dir, 'pending')).mode & 0o077).toBe(0);
+  });
+
+  it('rejects ids that could escape the folder', async () => {
+    const outbox = await open();
+    for (const id of ['../x', 'a/b', '', '.hidden', 'KV..x']) {
+      await expect(outbox.accept(id, PAYLOAD, T0)).rejects.toThrow(/Invalid outbox id/);
+    }
+  });
+
+  it('wakes subscribers', async () => {
+    const outbox = await open();
+    const seen: string[] = [];
+    const off = outbox.onAccept((id) => seen.push(id));
+    await outbox.accept('KV-ABCD-EFGH', PAYLOAD, T0);
+    off();
+    await outbox.accept('KV-ABCD-EFGJ', PAYLOAD, T0);
+    expect(seen).toEqual(['KV-ABCD-EFGH']);
+  });
+});
+
+describe('retries', () => {
+  it('waits longer after each failure, repeating the last wait, and records every attempt', async () => {
+    const outbox = await open();
+    await outbox.accept('KV-ABCD-EFGH', PAYLOAD, T0);
+    let now = T0;
+    const waits: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      expect((await outbox.due(now)).map((e) => e.id)).toEqual(['KV-ABCD-EFGH']);
+      const lease = await outbox.lease('KV-ABCD-EFGH', now);
+      if (!lease) throw new Error('no lease');
+      const outcome = await outbox.fail(
+        lease,
+        { message: `451 try later #${i + 1}`, code: 'EENVELOPE', responseCode: 451 },
+        now,
+      );
+      if (outcome.status !== 'retry') throw new Error('expected a retry');
+      waits.push(outcome.nextAttemptAt.getTime() - now.getTime());
+      // Not due a moment before the wait is over.
+      expect(await outbox.due(new Date(outcome.nextAttemptAt.getTime() - 1))).toEqual([]);
+      now = outcome.nextAttemptAt;
+    }
+    expect(waits).toEqual([100, 200, 400, 400]);
+    const [entry] = await outbox.due(now);
+    expect(entry?.attempts).toHaveLength(4);
+    expect(entry?.attempts[3]).toMatchObject({
+      ok: false,
+      error: '451 try later #4',
+      code: 'EENVELOPE',
+      responseCode: 451,
+    });
+  });
+
+  it('keeps the stored error text on one line', async () => {
+    const outbox = await open();
+    await outbox.accept('KV-ABCD-EFGH', PAYLOAD, T0);
+    const lease = await outbox.lease('KV-ABCD-EFGH', T0);
+    if (!lease) throw new Error('no lease');
+    await outbox.fail(lease, { message: 'line one\r\nline two' }, T0);
+    const [entry] = await outbox.due(at(1000));
+    expect(entry?.attempts[0]?.error).toBe('line one line two');
+  });
+
+  it('moves the entry to dead/ with the reason once the limit is reached — payload intact', async () => {
+    const outbox = await open({ retry: { delaysMs: [100], maxAgeMs: 60_000, maxAttempts: 3 } });
+    await outbox.accept('KV-ABCD-EFGH', PAYLOAD, T0);
+    let now = T0;
+    const statuses: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const lease = await outbox.lease('KV-ABCD-EFGH', now);
+      if (!lease) throw new Error('no lease');
+      const outcome = await outbox.fail(lease, { message: '550 5.1.1 mailbox unavailable', responseCode: 550 }, now);
+      statuses.push(outcome.status);
+      now = at(100 * (i + 1));
+    }
+    expect(statuses).toEqual(['retry', 'retry', 'dead']);
+    expect(files()).toEqual(['dead/KV-ABCD-EFGH.json']);
+    const [dead] = await outbox.listDead();
+    expect(dead?.payload).toEqual(PAYLOAD);
+    expect(dead?.attempts).toHaveLength(3);
+    expect(dead?.dead?.reason).toMatch(/gave up after 3 failed attempts.*550 5\.1\.1/);
+    expect(await outbox.due(at(1_000_000))).toEqual([]);
+    expect(await outbox.stats()).toEqual({ pending: 0, leased: 0, dead: 1, delivered: 0 });
+  });
+
+  it('gives up at the maximum age, with one last attempt exactly at the limit', async () => {
+    const outbox = await open({ retry: { delaysMs: [400], maxAgeMs: 1000 } });
+    await outbox.accept('KV-ABCD-EFGH', PAYLOAD, T0);
+    const tries: number[] = [];
+    let now = T0;
+    for (;;) {
+      const lease = await outbox.lease('KV-ABCD-EFGH', now);
+      if (!lease) throw new Error('no lease');
+      tries.push(now.getTime() - T0.getTime());
+      const outcome = await outbox.fail(lease, { message: 'down' }, now);
+      if (outcome.status === 'dead') break;
+      now = outcome.nextAttemptAt;
+    }
+    expect(tries).toEqual([0, 400, 800, 1000]);
+  });
+
+  it('lets an operator requeue a dead letter with a fresh window', async () => {
+    const outbox = await open({ retry: { delaysMs: [100], maxAgeMs: 60_000, maxAttempts: 1 } });
+    await outbox.accept('KV-ABCD-EFGH', PAYLOAD, T0);
+    const lease = await outbox.lease('KV-ABCD-EFGH', T0);
+    if (!lease) throw new Error('no lease');
+    expect((await outbox.fail(lease, { message: 'x' }, T0)).status).toBe('dead');
+    expect(await outbox.requeueDead('KV-ABCD-EFGH', at(5000))).toBe(true);
+    const [entry] = await outbox.due(at(5000));
+    expect(entry?.dead).toBeUndefined();
+    expect(entry?.attempts).toHaveLength(1);
+    expect(files()).toEqual(['pending/KV-ABCD-EFGH.json']);
+  });
+});
+
+describe('delivery', () => {
+  it('with retention 0 deletes the entry at once', async () => {
+    const outbox = await open();
+    await outbox.accept('KV-ABCD-EFGH', PAYLOAD, T0);
+    const lease = await outbox.lease('KV-ABCD-EFGH', T0);
+    if (!lease) throw new Error('no lease');
+    await outbox.ack(lease, T0);
+    expect(files()).toEqual([]);
+    expect(await outbox.has('KV-ABCD-EFGH')).toBe(false);
+  });
+
+  it('with retention keeps it in sent/ until the period is over', async () => {
+    const outbox = await open({ retentionDays: 1 });
+    await outbox.accept('KV-ABCD-EFGH', PAYLOAD, T0);
+    const lease = await outbox.lease('KV-ABCD-EFGH', T0);
+    if (!lease) throw new Error('no lease');
+    await outbox.ack(lease, T0);
+    expect(files()).toEqual(['sent/KV-ABCD-EFGH.json']);
+    expect(await outbox.purge(at(23 * 3_600_000))).toBe(0);
+    expect(await outbox.purge(at(24 * 3_600_000))).toBe(1);
+    expect(files()).toEqual([]);
+  });
+
+  it('lets one claimant lease an entry at a time', async () => {
+    const outbox = await open();
+    await outbox.accept('KV-ABCD-EFGH', PAYLOAD, T0);
+    expect(await outbox.lease('KV-ABCD-EFGH', T0)).not.toBeNull();
+    expect(await outbox.lease('KV-ABCD-EFGH', T0)).toBeNull();
+    expect(await outbox.due(T0)).toEqual([]);
+  });
+});
+
+describe('after a crash', () => {
+  it('picks up an entry leased but never acknowledged, counting the interrupted attempt', async () => {
+    const before = await open();
+    await before.accept('KV-ABCD-EFGH', PAYLOAD, T0);
+    expect(await before.lease('KV-ABCD-EFGH', T0)).not.toBeNull();
+    expect(files()).toEqual(['leased/KV-ABCD-EFGH.json']);
+    // "Restart": a new instance on the same folder.
+    const after = await open({}, at(50));
+    expect(files()).toEqual(['pending/KV-ABCD-EFGH.json']);
+    expect(await after.due(at(50))).toEqual([]);
+    const [entry] = await after.due(at(150));
+    expect(entry?.payload).toEqual(PAYLOAD);
+    expect(entry?.attempts).toEqual([expect.objectContaining({ ok: false, code: 'INTERRUPTED' })]);
+    const lease = await after.lease('KV-ABCD-EFGH', at(150));
+    if (!lease) throw new Error('no lease');
+    await after.ack(lease, at(150));
+    expect(files()).toEqual([]);
+  });
+
+  it('keeps the newer copy when a crash left two, and removes unfinished writes', async () => {
+    const outbox = await open();
+    await outbox.accept('KV-ABCD-EFGH', PAYLOAD, T0);
+    const lease = await outbox.lease('KV-ABCD-EFGH', T0);
+    if (!lease) throw new Error('no lease');
+    // The crash: the failure's new version (rev 2) is in pending/, the leased copy (rev 1)
+    // was not unlinked yet, and a temp file of a later write is half-written.
+    await outbox.fail(lease, { message: 'down' }, T0);
+    const pending = readFileSync(join(dir, 'pending', 'KV-ABCD-EFGH.json'), 'utf8');
+    const stale = { ...(JSON.parse(pending) as Record<string, unknown>), rev: 1, attempts: [] };
+    writeFileSync(join(dir, 'leased', 'KV-ABCD-EFGH.json'), JSON.stringify(stale));
+    writeFileSync(join(dir, 'tmp', 'KV-ABCD-EFGH.3.x.json'), '{"format":');
+    await open({}, at(10));
+    expect(files()).toEqual(['pending/KV-ABCD-EFGH.json']);
+    expect(readFileSync(join(dir, 'pending', 'KV-ABCD-EFGH.json'), 'utf8')).toBe(pending);
+  });
+
+  it('sets an unreadable file aside and still delivers the others', async () => {
+    const outbox = await open();
+    await outbox.accept('KV-ABCD-EFGH', PAYLOAD, T0);
+    writeFileSync(join(dir, 'pending', 'KV-BROK-ENNN.json'), 'not json');
+    expect((await outbox.due(T0)).map((e) => e.id)).toEqual(['KV-ABCD-EFGH']);
+    await open({}, T0);
+    expect(files().filter((f) => f.startsWith('pending/'))).toEqual(['pending/KV-ABCD-EFGH.json']);
+    expect(files().some((f) => f.startsWith('dead/KV-BROK-ENNN.pending.') && f.endsWith('.unreadable'))).toBe(true);
+  });
+});
+
+describe('the default schedule', () => {
+  it('grows, and gives up no later than 72 hours after acceptance', () => {
+    const waits: number[] = [];
+    let now = T0;
+    let failures = 0;
+    for (;;) {
+      failures += 1;
+      const next = nextAttemptAt(DEFAULT_RETRY_POLICY, T0, failures, now);
+      if (!next) break;
+      waits.push(next.getTime() - now.getTime());
+      now = next;
+    }
+    for (let i = 1; i < waits.length - 1; i += 1) expect(waits[i]).toBeGreaterThanOrEqual(waits[i - 1] ?? 0);
+    expect(now.getTime() - T0.getTime()).toBe(72 * 3_600_000);
+    expect(failures).toBeGreaterThanOrEqual(10);
+    expect(waits[0]).toBe(60_000);
+  });
+
+  it('refuses a schedule without waits', () => {
+    expect(() => new FileOutbox(dir, { retry: { delaysMs: [], maxAgeMs: 1 } })).toThrow(/delaysMs/);
+  });
+});
