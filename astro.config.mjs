@@ -12,13 +12,26 @@ const site = process.env.PUBLIC_ORIGIN || 'http://localhost:4321';
 
 export default defineConfig({
   site,
+  // The build goes to dist/ (DIST_DIR lets a second build live beside it, e.g. in tests).
+  outDir: process.env.DIST_DIR || './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Static pages by default; the form pages opt out with `prerender = false` and are
   // rendered by the node adapter's handler, mounted inside the Fastify server.
   output: 'static',
   adapter: node({ mode: 'middleware' }),
-  integrations: [react(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
+  integrations: [
+    react(),
+    sitemap({
+      filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),
+      // The form pages render on demand, so the sitemap cannot find them by itself.
+      // (Their confirmation pages need a reference and are not listed.)
+      customPages: ['/pieteikums/', '/audzugimenem/pieteikums/'].flatMap((p) => [
+        new URL(p, site).href,
+        new URL(`/viegli${p}`, site).href,
+      ]),
+    }),
+  ],
   i18n: {
     defaultLocale: 'lv',
     // Easy-read Latvian is its own locale under /viegli/; the HTML language stays `lv`.
@@ -27,12 +40,15 @@ export default defineConfig({
   },
   security: {
     // Astro checks the Origin of form posts against the host it trusts; behind Fastify it
-    // only trusts the Host header for these domains.
+    // trusts the Host header only for these: the public origin, and this machine (a local
+    // run or the tests, on any port). The server applies the same rule to every POST.
     allowedDomains: [
       (() => {
         const u = new URL(site);
         return { protocol: u.protocol.replace(':', ''), hostname: u.hostname, ...(u.port ? { port: u.port } : {}) };
       })(),
+      { protocol: 'http', hostname: 'localhost' },
+      { protocol: 'http', hostname: '127.0.0.1' },
     ],
   },
   devToolbar: { enabled: false },

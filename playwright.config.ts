@@ -39,6 +39,8 @@ export default defineConfig({
       PUBLIC_ORIGIN: `http://127.0.0.1:${PORT}`,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'kv-e2e-')),
       LOG_LEVEL: 'warn',
+      // The browser tests send many enquiries from one address; the limit itself is tested in tests/integration.
+      RATE_LIMIT_PER_MINUTE: '1000',
     },
   },
 });

@@ -4,6 +4,7 @@
  * expects (in Latvian and English, for the municipal IT person running it).
  */
 import { isAbsolute, resolve } from 'node:path';
+import { MailConfigError, mailConfigFromEnv, parseSmtpUrl, type MailTransportConfig } from './mail/transport';
 
 export interface Config {
   /** TCP port to listen on. */
@@ -18,6 +19,20 @@ export interface Config {
   distDir: string;
   production: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** SMTP (pooled) when `SMTP_URL` is set; otherwise .eml files under `<dataDir>/mail/`. */
+  mail: MailTransportConfig;
+  /** Sender of the e-mails. */
+  mailFrom: { name: string; address: string };
+  /** A deployment's JSON file overriding office addresses (`npm run routing` shows the result). */
+  routingFile: string | null;
+  /** Submissions per minute per IP address on the submit routes. */
+  rateLimitPerMinute: number;
+  /** Give up delivering (move to the dead-letter folder) this long after acceptance. */
+  deliveryMaxAgeHours: number;
+  /** Waits between delivery attempts, in seconds (the last repeats); `null` = the built-in schedule. */
+  deliveryRetryDelaysSeconds: number[] | null;
+  /** Keep delivered enquiries this many days (0 = delete at once). */
+  outboxRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -100,10 +115,95 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     problems.push('PUBLIC_ORIGIN: ražošanā obligāts / required when NODE_ENV=production');
   }
 
+  const positive = (name: string, fallback: number, max: number, integer = true): number => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0 || n > max || (integer && !Number.isInteger(n))) {
+      problems.push(
+        `${name}="${raw}": jābūt skaitlim no 0 līdz ${max} / expected a ${integer ? 'whole ' : ''}number from 0 to ${max}`,
+      );
+      return fallback;
+    }
+    return n;
+  };
+  const rateLimitPerMinute = positive('RATE_LIMIT_PER_MINUTE', 10, 100000);
+  if (rateLimitPerMinute === 0) problems.push('RATE_LIMIT_PER_MINUTE: jābūt vismaz 1 / expected at least 1');
+  const deliveryMaxAgeHours = positive('DELIVERY_MAX_AGE_HOURS', 72, 24 * 365, false);
+  if (deliveryMaxAgeHours === 0) problems.push('DELIVERY_MAX_AGE_HOURS: jābūt lielākam par 0 / expected more than 0');
+  const outboxRetentionDays = positive('OUTBOX_RETENTION_DAYS', 0, 3650);
+  let deliveryRetryDelaysSeconds: number[] | null = null;
+  const rawDelays = value('DELIVERY_RETRY_DELAYS');
+  if (rawDelays !== undefined) {
+    const list = rawDelays.split(',').map((x) => Number(x.trim()));
+    if (list.length === 0 || list.some((n) => !Number.isFinite(n) || n <= 0)) {
+      problems.push(
+        `DELIVERY_RETRY_DELAYS="${rawDelays}": jābūt sekunžu sarakstam, piem. 60,300,900 / expected seconds separated by commas, e.g. 60,300,900`,
+      );
+    } else deliveryRetryDelaysSeconds = list;
+  }
+
+  let mail: MailTransportConfig = { dataDir };
+  try {
+    mail = mailConfigFromEnv(env, dataDir);
+    if (mail.smtpUrl) parseSmtpUrl(mail.smtpUrl);
+    // In production an SMTP connection must be encrypted unless the operator says otherwise.
+    if (production && mail.smtpUrl && value('SMTP_REQUIRE_TLS') === undefined) mail.requireTLS = true;
+  } catch (err) {
+    if (!(err instanceof MailConfigError) && !(err instanceof TypeError)) throw err;
+    problems.push(
+      `SMTP_URL / SMTP_REQUIRE_TLS: ${err.message} (expected smtp:// or smtps://user:password@host:port, and true or false)`,
+    );
+  }
+  if (production && !mail.smtpUrl) {
+    problems.push(
+      'SMTP_URL: ražošanā obligāts (bez tā pasts tiek tikai saglabāts .eml failos) / required when NODE_ENV=production',
+    );
+  }
+
+  const rawFrom =
+    value('MAIL_FROM') ??
+    `Kurzeme visiem <nosutitajs@${publicOrigin.hostname === 'localhost' ? 'kurzeme-visiem.invalid' : publicOrigin.hostname}>`;
+  const fromMatch = /^\s*(?:"?([^"<>\r\n]*)"?\s*)?<([^<>\s@]+@[^<>\s@]+)>\s*$|^\s*([^<>\s@]+@[^<>\s@]+)\s*$/.exec(
+    rawFrom,
+  );
+  let mailFrom = { name: 'Kurzeme visiem', address: 'nosutitajs@kurzeme-visiem.invalid' };
+  if (!fromMatch) {
+    problems.push(
+      `MAIL_FROM="${rawFrom}": jābūt e-pasta adresei, piem. "Kurzeme visiem <portals@example.lv>" / expected an address`,
+    );
+  } else {
+    mailFrom = {
+      name: (fromMatch[1] ?? '').trim() || 'Kurzeme visiem',
+      address: (fromMatch[2] ?? fromMatch[3] ?? '').trim(),
+    };
+  }
+  if (production && value('MAIL_FROM') === undefined) {
+    problems.push('MAIL_FROM: ražošanā obligāts / required when NODE_ENV=production');
+  }
+
+  const rawRouting = value('ROUTING_FILE');
+  const routingFile = rawRouting === undefined ? null : isAbsolute(rawRouting) ? rawRouting : resolve(cwd, rawRouting);
+
   const rawLevel = value('LOG_LEVEL') ?? 'info';
   const logLevel = LOG_LEVELS.find((l) => l === rawLevel);
   if (!logLevel) problems.push(`LOG_LEVEL="${rawLevel}": expected one of ${LOG_LEVELS.join(', ')}`);
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, publicOrigin, dataDir, distDir, production, logLevel: logLevel ?? 'info' };
+  return {
+    port,
+    host,
+    publicOrigin,
+    dataDir,
+    distDir,
+    production,
+    logLevel: logLevel ?? 'info',
+    mail,
+    mailFrom,
+    routingFile,
+    rateLimitPerMinute,
+    deliveryMaxAgeHours,
+    deliveryRetryDelaysSeconds,
+    outboxRetentionDays,
+  };
 }

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
+import { productionRoutingProblems } from './referrals';
 
 let config: Config;
 try {
@@ -19,6 +20,16 @@ try {
 
 mkdirSync(config.dataDir, { recursive: true });
 const app = await buildApp(config);
+
+// In production every office address must be a real, confirmed one: name each that is not.
+const routing = productionRoutingProblems(app.referrals.content);
+if (config.production && routing.length > 0) {
+  process.stderr.write(
+    `Nederīga maršrutēšana / routing not ready for production (see "npm run routing"; fix with ROUTING_FILE):\n${routing.map((p) => `  - ${p}`).join('\n')}\n`,
+  );
+  await app.close();
+  process.exit(2);
+}
 
 let closing = false;
 const shutdown = (signal: string): void => {
@@ -38,3 +49,10 @@ process.on('SIGINT', () => shutdown('SIGINT'));
 
 await app.listen({ port: config.port, host: config.host });
 app.log.info(`Kurzeme visiem: ${config.publicOrigin.href} (data: ${config.dataDir})`);
+app.log.info(
+  app.referrals.mailer.kind === 'file'
+    ? `No SMTP_URL: e-mails are written as .eml files under ${config.dataDir}/mail/<municipality>/ (nothing is sent)`
+    : `Mail: ${app.referrals.mailer.description}`,
+);
+if (routing.length > 0)
+  app.log.warn(`${routing.length} office addresses are placeholders or unverified ("npm run routing")`);

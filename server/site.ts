@@ -5,6 +5,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import islandScript from 'astro/runtime/server/astro-island.prebuilt.js';
+import { ISLAND_STYLES } from 'astro/runtime/server/astro-island-styles.js';
+import idleDirective from 'astro/runtime/client/idle.prebuilt.js';
+import loadDirective from 'astro/runtime/client/load.prebuilt.js';
+import mediaDirective from 'astro/runtime/client/media.prebuilt.js';
+import onlyDirective from 'astro/runtime/client/only.prebuilt.js';
+import visibleDirective from 'astro/runtime/client/visible.prebuilt.js';
 
 export interface BuiltSite {
   clientDir: string;
@@ -38,6 +45,21 @@ export function inlineScriptHashes(html: string): string[] {
   return out;
 }
 
+/**
+ * The inline scripts and style Astro writes before islands (its hydration runtime and one
+ * script per client directive). Pages rendered on demand carry them too, so their hashes
+ * are known before any such page has been rendered.
+ */
+export const ASTRO_ISLAND_SCRIPT_HASHES: readonly string[] = [
+  islandScript,
+  idleDirective,
+  loadDirective,
+  mediaDirective,
+  onlyDirective,
+  visibleDirective,
+].map((s: string) => sha256(s));
+export const ASTRO_ISLAND_STYLE_HASHES: readonly string[] = [sha256(ISLAND_STYLES)];
+
 /** Hashes of the contents of inline `<style>` elements in an HTML text. */
 export function inlineStyleHashes(html: string): string[] {
   return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => sha256(m[1] ?? ''));
@@ -54,8 +76,8 @@ export function readBuiltSite(distDir: string): BuiltSite {
   if (!existsSync(clientDir) || !existsSync(lv404) || !existsSync(easy404)) {
     throw new Error(`The built site is missing in ${distDir}: run "npm run build" first.`);
   }
-  const scripts = new Set<string>();
-  const styles = new Set<string>();
+  const scripts = new Set<string>(ASTRO_ISLAND_SCRIPT_HASHES);
+  const styles = new Set<string>(ASTRO_ISLAND_STYLE_HASHES);
   for (const file of htmlFiles(clientDir)) {
     const html = readFileSync(file, 'utf8');
     for (const h of inlineScriptHashes(html)) scripts.add(h);

@@ -204,7 +204,8 @@ function answerLabel(key: string, labels: MailLabels): string {
 }
 
 function answerText(value: AnswerValue, labels: MailLabels): string {
-  if (value === null) return 'nav atbildes';
+  // In the eligibility check `null` is the answer "Nezinu".
+  if (value === null) return 'nezina';
   if (typeof value === 'boolean') return yesNo(value);
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return labels.answers?.[value] ?? value;

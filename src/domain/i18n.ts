@@ -8,17 +8,21 @@ import i18next, { type i18n, type TFunction } from 'i18next';
 import type { Variant } from './routes';
 import lvCommon from '../i18n/locales/lv/common.json';
 import easyCommon from '../i18n/locales/lv-easy/common.json';
+import lvWizard from '../i18n/locales/lv/wizard.json';
+import easyWizard from '../i18n/locales/lv-easy/wizard.json';
+import lvReferral from '../i18n/locales/lv/referral.json';
+import easyReferral from '../i18n/locales/lv-easy/referral.json';
 
 /** Namespaces, one JSON file each per locale folder. */
-export const NAMESPACES = ['common'] as const;
+export const NAMESPACES = ['common', 'wizard', 'referral'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Locale folder of each variant. */
 export const LOCALE_DIRS: Record<Variant, string> = { lv: 'lv', easy: 'lv-easy' };
 
 export const resources = {
-  lv: { common: lvCommon },
-  easy: { common: easyCommon },
+  lv: { common: lvCommon, wizard: lvWizard, referral: lvReferral },
+  easy: { common: easyCommon, wizard: easyWizard, referral: easyReferral },
 } as const satisfies Record<Variant, Record<Namespace, object>>;
 
 const instances = new Map<Variant, i18n>();

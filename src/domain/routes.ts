@@ -87,6 +87,17 @@ export const FREE_PAGE_IDS = [
 
 /**
  * Latvian paths of pages rendered on demand by the server (forms that must work without
- * JavaScript). Each is mounted for both variants. Empty until the form issues land.
+ * JavaScript) and their confirmations. Each is mounted for both variants.
  */
-export const ON_DEMAND_PATHS: readonly string[] = [];
+export const ON_DEMAND_PATHS: readonly string[] = [
+  PAGES.referral,
+  PAGES.foster,
+  `${PAGES.referral}nosutits/`,
+  `${PAGES.foster}nosutits/`,
+];
+
+/** The form pages (on demand) and the enquiry type each sends. */
+export const FORM_PAGES: readonly { path: string; type: 'service' | 'foster'; confirmation: string }[] = [
+  { path: PAGES.referral, type: 'service', confirmation: `${PAGES.referral}nosutits/` },
+  { path: PAGES.foster, type: 'foster', confirmation: `${PAGES.foster}nosutits/` },
+];

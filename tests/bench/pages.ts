@@ -7,9 +7,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const ROOT = 'dist/client';
+const ROOT = join(process.env['DIST_DIR'] ?? 'dist', 'client');
 if (!existsSync(ROOT)) {
-  process.stderr.write('dist/client is missing: run "npm run build" first.\n');
+  process.stderr.write(`${ROOT} is missing: run "npm run build" first.\n`);
   process.exit(2);
 }
 
@@ -58,13 +58,33 @@ function asset(url: string): Size {
   return s;
 }
 
+/**
+ * Modules a JS file imports statically (`import … from "./x.js"`, `import "./x.js"`),
+ * recursively: a first visit loads them all. Dynamic `import()` is left out.
+ */
+function withStaticImports(urls: string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (url: string): void => {
+    if (seen.has(url)) return;
+    seen.add(url);
+    const file = join(ROOT, url);
+    if (!existsSync(file)) return;
+    const code = readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+      visit(new URL(m[1] ?? '', `http://x${url}`).pathname);
+    }
+  };
+  urls.forEach(visit);
+  return [...seen];
+}
+
 /** JS a page loads: scripts, module preloads, and island component/renderer modules. */
 function jsUrls(html: string): string[] {
   const urls = new Set<string>();
   for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) urls.add(m[1] ?? '');
   for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) urls.add(m[1] ?? '');
   for (const m of html.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)) urls.add(m[1] ?? '');
-  return [...urls].filter((u) => u.startsWith('/'));
+  return withStaticImports([...urls].filter((u) => u.startsWith('/')));
 }
 const inlineJs = (html: string): Buffer =>
   Buffer.from(

@@ -10,8 +10,15 @@ import { sitemapPaths } from './sitemap';
 
 const paths = sitemapPaths();
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-/** Pages that may carry React islands (none yet: the forms are still "coming soon"). */
-const PAGES_WITH_ISLANDS: string[] = [];
+/** Pages that may carry React islands: the eligibility wizard and the two request forms. */
+const PAGES_WITH_ISLANDS: string[] = [
+  '/parbaude/',
+  '/viegli/parbaude/',
+  '/pieteikums/',
+  '/viegli/pieteikums/',
+  '/audzugimenem/pieteikums/',
+  '/viegli/audzugimenem/pieteikums/',
+];
 
 test('the sitemap lists both versions of every page', () => {
   expect(paths.length).toBeGreaterThan(20);

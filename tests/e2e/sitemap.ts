@@ -8,7 +8,8 @@ export function sitemapPaths(dir = 'dist/client'): string[] {
     parts.length > 0
       ? parts.map((p) => p.replace(/^\//, ''))
       : readdirSync(dir).filter((f) => /^sitemap-\d+\.xml$/.test(f));
-  return files.flatMap((f) =>
+  const paths = files.flatMap((f) =>
     [...readFileSync(`${dir}/${f}`, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname),
   );
+  return [...new Set(paths)];
 }

@@ -34,6 +34,19 @@ describe('server/index.ts', () => {
     expect(out).toContain(name);
   });
 
+  it('refuses a production start while office addresses are placeholders or unverified, naming each', async () => {
+    const { code, out } = await run({
+      NODE_ENV: 'production',
+      PUBLIC_ORIGIN: 'https://kurzemevisiem.example',
+      SMTP_URL: 'smtp://127.0.0.1:1',
+      MAIL_FROM: 'Kurzeme visiem <portals@kurzemevisiem.example>',
+    }).done;
+    expect(code).toBe(2);
+    expect(out).toMatch(/tukuma-novads \(Tukuma novads\), service: no .* address is known/);
+    expect(out).toMatch(/kuldigas-novads \(Kuldīgas novads\), service: .* is not verified/);
+    expect(out).toContain('ROUTING_FILE');
+  });
+
   it('listens, answers, and exits 0 on SIGTERM', async () => {
     const port = 4300 + Math.floor(Math.random() * 500);
     const proc = run({ PORT: String(port), HOST: '127.0.0.1' });

@@ -13,7 +13,13 @@ import { loadConfig } from '../../server/config';
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  app = await buildApp(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'kv-app-')), LOG_LEVEL: 'silent' }));
+  app = await buildApp(
+    loadConfig({
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'kv-app-')),
+      LOG_LEVEL: 'silent',
+      ...(process.env['DIST_DIR'] ? { DIST_DIR: process.env['DIST_DIR'] } : {}),
+    }),
+  );
   await app.ready();
 });
 afterAll(async () => {

@@ -9,6 +9,7 @@
  * - `reference` — `KV-XXXX-XXXX` references
  * - `text` — normalisation and the e-mail/phone grammars
  * - `ids` — the enumerations and the known municipality and service ids
+ * - `prefill` — the forms' values: empty, from the wizard's hand-over or a returned post, and the request they send
  */
 export * from './ids';
 export * from './text';
@@ -16,3 +17,4 @@ export * from './schema';
 export * from './form';
 export * from './route';
 export * from './reference';
+export * from './prefill';

@@ -44,3 +44,57 @@ describe('server configuration from the environment', () => {
     expect(() => loadConfig({ PORT: '-1', PUBLIC_ORIGIN: 'nope' })).toThrow(/PORT[\s\S]*PUBLIC_ORIGIN/);
   });
 });
+
+describe('mail, routing and delivery settings', () => {
+  it('defaults: .eml files, 10 submissions a minute, 72 h of delivery attempts, delete when delivered', () => {
+    const c = loadConfig({}, '/srv/kv');
+    expect(c.mail.smtpUrl).toBeUndefined();
+    expect(c.rateLimitPerMinute).toBe(10);
+    expect(c.deliveryMaxAgeHours).toBe(72);
+    expect(c.outboxRetentionDays).toBe(0);
+    expect(c.routingFile).toBeNull();
+    expect(c.mailFrom.address).toMatch(/@/);
+  });
+
+  it('reads SMTP, sender, routing file and limits', () => {
+    const c = loadConfig(
+      {
+        SMTP_URL: 'smtp://user:pa%40ss@mail.example:587',
+        MAIL_FROM: 'Kurzeme visiem <portals@example.lv>',
+        ROUTING_FILE: 'routing.json',
+        RATE_LIMIT_PER_MINUTE: '5',
+        DELIVERY_MAX_AGE_HOURS: '24',
+        DELIVERY_RETRY_DELAYS: '60,300',
+      },
+      '/srv',
+    );
+    expect(c.mail.smtpUrl).toBe('smtp://user:pa%40ss@mail.example:587');
+    // Credentials given → TLS required unless SMTP_REQUIRE_TLS=false.
+    expect(c.mail.requireTLS).toBe(true);
+    expect(c.mailFrom).toEqual({ name: 'Kurzeme visiem', address: 'portals@example.lv' });
+    expect(c.routingFile).toBe('/srv/routing.json');
+    expect(c).toMatchObject({ rateLimitPerMinute: 5, deliveryMaxAgeHours: 24, deliveryRetryDelaysSeconds: [60, 300] });
+  });
+
+  it('requires TLS in production unless told otherwise', () => {
+    const base = { NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://x.example', MAIL_FROM: 'a@x.example' };
+    expect(loadConfig({ ...base, SMTP_URL: 'smtp://relay.example:25' }).mail.requireTLS).toBe(true);
+    expect(
+      loadConfig({ ...base, SMTP_URL: 'smtp://relay.example:25', SMTP_REQUIRE_TLS: 'false' }).mail.requireTLS,
+    ).toBe(false);
+  });
+
+  it.each([
+    [{ SMTP_URL: 'http://mail.example' }, 'SMTP_URL'],
+    [{ SMTP_URL: 'smtp://mail.example', SMTP_REQUIRE_TLS: 'maybe' }, 'SMTP_REQUIRE_TLS'],
+    [{ MAIL_FROM: 'not an address' }, 'MAIL_FROM'],
+    [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
+    [{ RATE_LIMIT_PER_MINUTE: 'many' }, 'RATE_LIMIT_PER_MINUTE'],
+    [{ DELIVERY_MAX_AGE_HOURS: '-1' }, 'DELIVERY_MAX_AGE_HOURS'],
+    [{ DELIVERY_RETRY_DELAYS: '60,,x' }, 'DELIVERY_RETRY_DELAYS'],
+    [{ NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://x.example', MAIL_FROM: 'a@x.example' }, 'SMTP_URL'],
+    [{ NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://x.example', SMTP_URL: 'smtp://m.example' }, 'MAIL_FROM'],
+  ])('refuses %o, naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(new RegExp(name));
+  });
+});

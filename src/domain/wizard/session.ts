@@ -1,0 +1,133 @@
+/**
+ * What the wizard keeps in the browser's sessionStorage, and what it hands to the
+ * referral form. Nothing is sent to a server: the answers stay in this tab until the
+ * person sends a request themselves.
+ *
+ * `kv:wizard` — the wizard's own state, so a reload keeps the step and the answers:
+ *
+ * ```json
+ * { "version": 1, "step": "age", "answers": { "group": "child", "filledBy": "parent" }, "returnToCheck": false }
+ * ```
+ *
+ * `step` is a question (its fact name), `"check"` or `"result"`; `answers` are facts as
+ * `parseFacts` accepts them (`null` = "Nezinu"). A saved state that is not exactly this —
+ * bad JSON, another version, an unknown step, invalid answers, answers off the path or a
+ * step that cannot be reached with them — is discarded, never trusted.
+ *
+ * `kv:prefill` — written when the person presses "Nosūtīt pieprasījumu"; the referral form
+ * reads and then removes it (see `Prefill`).
+ */
+import { evaluate, parseFacts, type Facts, type ServiceRules } from '../eligibility/index';
+import { isStepId, isStepReachable, pathAnswers, type StepId } from './steps';
+
+export const WIZARD_STORAGE_KEY = 'kv:wizard';
+export const PREFILL_STORAGE_KEY = 'kv:prefill';
+export const STATE_VERSION = 1;
+export const PREFILL_VERSION = 1;
+
+export interface WizardState {
+  step: StepId;
+  /** The answers on the person's path (see `pathAnswers`). */
+  answers: Facts;
+  /** The person came from the check-answers step ("Mainīt") and returns there. */
+  returnToCheck: boolean;
+}
+
+/** A fresh start: the first question, no answers. */
+export function initialState(): WizardState {
+  return { step: 'group', answers: {}, returnToCheck: false };
+}
+
+/** The state as stored under `kv:wizard`. */
+export function serializeState(state: WizardState): string {
+  return JSON.stringify({
+    version: STATE_VERSION,
+    step: state.step,
+    answers: state.answers,
+    returnToCheck: state.returnToCheck,
+  });
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A saved state, checked; `null` when there is none or it cannot be trusted (the caller
+ * then removes it and starts afresh).
+ */
+export function parseState(raw: string | null, rules: readonly ServiceRules[]): WizardState | null {
+  if (raw === null) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!isPlainObject(data)) return null;
+  const known = new Set(['version', 'step', 'answers', 'returnToCheck']);
+  if (Object.keys(data).some((k) => !known.has(k))) return null;
+  if (data['version'] !== STATE_VERSION) return null;
+  const step = data['step'];
+  if (!isStepId(step)) return null;
+  const returnToCheck = data['returnToCheck'] ?? false;
+  if (typeof returnToCheck !== 'boolean') return null;
+  let answers: Facts;
+  try {
+    answers = parseFacts(data['answers']);
+  } catch {
+    return null;
+  }
+  // Answers off the path were never given by this wizard: someone edited the state.
+  if (Object.keys(answers).length !== Object.keys(pathAnswers(rules, answers)).length) return null;
+  if (!isStepReachable(rules, answers, step)) return null;
+  return { step, answers, returnToCheck };
+}
+
+/** What the referral form is prefilled with (`kv:prefill`). */
+export interface Prefill {
+  version: typeof PREFILL_VERSION;
+  /** `foster`: the foster, guardian and adoption enquiry form; `service`: the referral form. */
+  type: 'service' | 'foster';
+  municipality: string;
+  filledBy: string;
+  person: {
+    age: number | null;
+    /** The referral form's person groups have no `foster`: a foster enquiry says `other`. */
+    group: 'child' | 'adult' | 'child-in-care' | 'other';
+  };
+  /** The `likely` and `maybe` services, in display order. */
+  services: string[];
+  /** The answers on the path, as facts (`null` = "Nezinu"). */
+  answers: Facts;
+  verdicts: { service: string; verdict: 'likely' | 'maybe' }[];
+}
+
+/**
+ * The prefill for the referral form from complete answers.
+ * @throws Error when the municipality or who answers is missing (the wizard asks both).
+ */
+export function buildPrefill(rules: readonly ServiceRules[], answers: Facts): Prefill {
+  const facts = pathAnswers(rules, answers);
+  const { municipality, filledBy, group } = facts;
+  if (municipality === undefined || municipality === null) throw new Error('prefill: municipality is missing');
+  if (filledBy === undefined || filledBy === null) throw new Error('prefill: filledBy is missing');
+  const verdicts = evaluate(rules, facts).flatMap((r) =>
+    r.verdict === 'no' ? [] : [{ service: r.service, verdict: r.verdict }],
+  );
+  // Likely first, then maybe, as the result shows them.
+  const ordered = [...verdicts.filter((v) => v.verdict === 'likely'), ...verdicts.filter((v) => v.verdict === 'maybe')];
+  return {
+    version: PREFILL_VERSION,
+    type: group === 'foster' ? 'foster' : 'service',
+    municipality,
+    filledBy,
+    person: {
+      age: typeof facts.age === 'number' ? facts.age : null,
+      group: group === 'child' || group === 'adult' || group === 'child-in-care' ? group : 'other',
+    },
+    services: ordered.map((v) => v.service),
+    answers: facts,
+    verdicts: ordered,
+  };
+}

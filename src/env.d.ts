@@ -1,0 +1,17 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /**
+     * Set by the server when a plain form post (JavaScript off) to a request form did not
+     * validate: the page renders the form again, with status 422, the person's values and
+     * the errors. Absent on a GET and on a valid post (that one is redirected).
+     */
+    referralForm?: {
+      /** The posted fields as posted (`services` repeated → a list). */
+      values: Record<string, string | string[]>;
+      /** Errors by dotted field path: an i18n key of the `referral` namespace and its values. */
+      errors: Record<string, { key: string; values?: Record<string, unknown> }>;
+    };
+  }
+}

@@ -1,0 +1,495 @@
+/**
+ * The controls of the request forms, GOV.UK style: the label (or legend) above, then the
+ * hint, then the error message, then the control; "(nav obligāts)" on optional fields;
+ * radios and checkboxes in fieldsets. Each control's `name` is the request's dotted path,
+ * so the same markup posts as a plain form without JavaScript.
+ */
+import { getIn, useFormikContext } from 'formik';
+import type { ReactNode, RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReferralFormValues } from '../../domain/referral/prefill';
+
+/** The id of a field's control (the first one of a group): the error summary links to it. */
+export function fieldId(path: string): string {
+  return `field-${path.replace(/\./g, '-')}`;
+}
+
+/**
+ * The text of an error: an i18n key with values, or a sentence the server sent as is.
+ * "Required" says what is missing where the form has its own words for the field
+ * (`form.required.<path>`: "Izvēlieties pašvaldību."), so the summary's links differ.
+ */
+export function useErrorText(): (error: unknown, path: string) => string | undefined {
+  const { t, i18n } = useTranslation();
+  return (error: unknown, path: string): string | undefined => {
+    if (typeof error === 'string') return error;
+    if (typeof error === 'object' && error !== null && typeof (error as { key?: unknown }).key === 'string') {
+      const { key, values } = error as { key: string; values?: Record<string, unknown> };
+      if (key === 'errors.required' && i18n.exists(`form.required.${path}`)) return t(`form.required.${path}`);
+      return t(key, values ?? {});
+    }
+    return undefined;
+  };
+}
+
+/** The error message of a field, if it has one. */
+function useFieldError(path: string): string | undefined {
+  const { errors } = useFormikContext<ReferralFormValues>();
+  const text = useErrorText();
+  return text(getIn(errors, path), path);
+}
+
+const ids = (...list: (string | false | undefined)[]): string | undefined => {
+  const s = list.filter(Boolean).join(' ');
+  return s === '' ? undefined : s;
+};
+
+function Optional({ optional }: { optional: boolean | undefined }): ReactNode {
+  const { t } = useTranslation();
+  return optional ? <span className="optional"> {t('form.optional')}</span> : null;
+}
+
+/** An inline error message by its field. */
+export function FieldError({ id, text }: { id: string; text: string }): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <p id={id} className="field-error">
+      <span className="visually-hidden">{t('form.errorPrefix')} </span>
+      {text}
+    </p>
+  );
+}
+
+interface TextFieldProps {
+  path: string;
+  label: string;
+  hint?: string | undefined;
+  /** More descriptions the control refers to (e.g. a hint shared by two fields). */
+  describedBy?: string | undefined;
+  optional?: boolean;
+  type?: 'text' | 'tel' | 'email';
+  autoComplete?: string;
+  inputMode?: 'text' | 'numeric' | 'tel' | 'email';
+  maxLength?: number;
+  /** Width class: short fields look short (GOV.UK: the width hints at the answer). */
+  width?: 'xs' | 's' | 'm' | 'l';
+  spellCheck?: boolean;
+}
+
+export function TextField(props: TextFieldProps): ReactNode {
+  const { path, label, hint, describedBy, optional, type = 'text', autoComplete, inputMode, maxLength, width } = props;
+  const { values, setFieldValue } = useFormikContext<ReferralFormValues>();
+  const error = useFieldError(path);
+  const id = fieldId(path);
+  const value = getIn(values, path) as string | undefined;
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label className="field-label" htmlFor={id}>
+        {label}
+        <Optional optional={optional} />
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="form-hint">
+          {hint}
+        </p>
+      )}
+      {error && <FieldError id={`${id}-error`} text={error} />}
+      <input
+        id={id}
+        name={path}
+        type={type}
+        className={width ? `input input--${width}` : 'input'}
+        value={value ?? ''}
+        onChange={(e) => void setFieldValue(path, e.target.value, false)}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        maxLength={maxLength}
+        spellCheck={props.spellCheck}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ids(hint && `${id}-hint`, describedBy, error && `${id}-error`)}
+      />
+    </div>
+  );
+}
+
+interface TextAreaProps {
+  path: string;
+  label: string;
+  hint: string;
+  optional?: boolean;
+  maxLength: number;
+  /** The "characters left" line (shown once the island runs). */
+  counter?: string | undefined;
+}
+
+export function TextArea({ path, label, hint, optional, maxLength, counter }: TextAreaProps): ReactNode {
+  const { values, setFieldValue } = useFormikContext<ReferralFormValues>();
+  const error = useFieldError(path);
+  const id = fieldId(path);
+  const value = getIn(values, path) as string | undefined;
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label className="field-label" htmlFor={id}>
+        {label}
+        <Optional optional={optional} />
+      </label>
+      <p id={`${id}-hint`} className="form-hint">
+        {hint}
+      </p>
+      {error && <FieldError id={`${id}-error`} text={error} />}
+      <textarea
+        id={id}
+        name={path}
+        className="input textarea"
+        rows={6}
+        value={value ?? ''}
+        onChange={(e) => void setFieldValue(path, e.target.value, false)}
+        maxLength={maxLength}
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ids(`${id}-hint`, counter !== undefined && `${id}-count`, error && `${id}-error`)}
+      />
+      {counter !== undefined && (
+        <p id={`${id}-count`} className="form-hint count">
+          {counter}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+  hint?: string | undefined;
+}
+
+interface GroupProps {
+  path: string;
+  legend: string;
+  hint?: string | undefined;
+  optional?: boolean;
+  /** Rendered between the error message and the choices (e.g. the place finder). */
+  before?: ReactNode;
+  after?: ReactNode;
+}
+
+function Group({
+  path,
+  legend,
+  hint,
+  optional,
+  before,
+  after,
+  error,
+  children,
+}: GroupProps & { error: string | undefined; children: ReactNode }): ReactNode {
+  const id = fieldId(path);
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <fieldset className="form-fieldset" aria-describedby={ids(hint && `${id}-hint`, error && `${id}-error`)}>
+        <legend className="form-legend">
+          {legend}
+          <Optional optional={optional} />
+        </legend>
+        {hint && (
+          <p id={`${id}-hint`} className="form-hint">
+            {hint}
+          </p>
+        )}
+        {error && <FieldError id={`${id}-error`} text={error} />}
+        {before}
+        {children}
+        {after}
+      </fieldset>
+    </div>
+  );
+}
+
+/** The id of one choice: the first carries the field's id (the error summary's target). */
+const choiceId = (path: string, index: number, value: string): string =>
+  index === 0 ? fieldId(path) : `${fieldId(path)}-${value}`;
+
+interface ChoiceRowProps {
+  kind: 'radio' | 'checkbox';
+  id: string;
+  name: string;
+  value: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  label: string;
+  hint?: string | undefined;
+  /** The id of an error message this control has on its own (a single checkbox). */
+  errorId?: string | undefined;
+}
+
+/** A radio or checkbox with its label beside it and its hint below the label. */
+function ChoiceRow({ kind, id, name, value, checked, onChange, label, hint, errorId }: ChoiceRowProps): ReactNode {
+  return (
+    <div className={kind}>
+      <input
+        id={id}
+        type={kind}
+        className={`${kind}-input`}
+        name={name}
+        value={value}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={ids(hint && `${id}-hint`, errorId)}
+      />
+      <div className="choice-text">
+        <label className={`${kind}-label`} htmlFor={id}>
+          {label}
+        </label>
+        {hint && (
+          <p id={`${id}-hint`} className="form-hint choice-hint">
+            {hint}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** One answer from a list (radios). */
+export function Radios(props: GroupProps & { choices: readonly Choice[] }): ReactNode {
+  const { path, choices } = props;
+  const { values, setFieldValue } = useFormikContext<ReferralFormValues>();
+  const error = useFieldError(path);
+  const current = getIn(values, path) as string | undefined;
+  return (
+    <Group {...props} error={error}>
+      <div className="form-choices">
+        {choices.map((c, i) => (
+          <ChoiceRow
+            key={c.value}
+            kind="radio"
+            id={choiceId(path, i, c.value)}
+            name={path}
+            value={c.value}
+            checked={current === c.value}
+            onChange={() => void setFieldValue(path, c.value, false)}
+            label={c.label}
+            hint={c.hint}
+          />
+        ))}
+      </div>
+    </Group>
+  );
+}
+
+/** Several answers from a list, posted as one repeated field (`services`). */
+export function Checkboxes(props: GroupProps & { choices: readonly Choice[] }): ReactNode {
+  const { path, choices } = props;
+  const { values, setFieldValue } = useFormikContext<ReferralFormValues>();
+  const error = useFieldError(path);
+  const current = (getIn(values, path) as string[] | undefined) ?? [];
+  return (
+    <Group {...props} error={error}>
+      <div className="form-choices">
+        {choices.map((c, i) => (
+          <ChoiceRow
+            key={c.value}
+            kind="checkbox"
+            id={choiceId(path, i, c.value)}
+            name={path}
+            value={c.value}
+            checked={current.includes(c.value)}
+            onChange={(on) =>
+              void setFieldValue(path, on ? [...current, c.value] : current.filter((v) => v !== c.value), false)
+            }
+            label={c.label}
+            hint={c.hint}
+          />
+        ))}
+      </div>
+    </Group>
+  );
+}
+
+export interface Flag {
+  path: string;
+  label: string;
+  hint?: string | undefined;
+}
+
+/** Yes/no wishes, each its own field posted as `value="true"` when ticked. */
+export function Flags({
+  legend,
+  hint,
+  optional,
+  flags,
+  id,
+}: {
+  legend: string;
+  hint?: string | undefined;
+  optional?: boolean;
+  flags: readonly Flag[];
+  /** An id for the group (its hint). */
+  id: string;
+}): ReactNode {
+  const { values, errors, setFieldValue } = useFormikContext<ReferralFormValues>();
+  const text = useErrorText();
+  const messages = flags.map((f) => text(getIn(errors, f.path), f.path));
+  const anyError = messages.some((m) => m !== undefined);
+  return (
+    <div className={anyError ? 'field field-invalid' : 'field'}>
+      <fieldset className="form-fieldset" aria-describedby={hint ? `${id}-hint` : undefined}>
+        <legend className="form-legend">
+          {legend}
+          <Optional optional={optional} />
+        </legend>
+        {hint && (
+          <p id={`${id}-hint`} className="form-hint">
+            {hint}
+          </p>
+        )}
+        <div className="form-choices">
+          {flags.map((f, i) => {
+            const fid = fieldId(f.path);
+            const message = messages[i];
+            return (
+              <div key={f.path}>
+                {message && <FieldError id={`${fid}-error`} text={message} />}
+                <ChoiceRow
+                  kind="checkbox"
+                  id={fid}
+                  name={f.path}
+                  value="true"
+                  checked={getIn(values, f.path) === true}
+                  onChange={(on) => void setFieldValue(f.path, on, false)}
+                  label={f.label}
+                  hint={f.hint}
+                  errorId={message ? `${fid}-error` : undefined}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** The consent to pass the data on: one checkbox in a fieldset, the privacy notice linked above it. */
+export function Consent({
+  legend,
+  label,
+  privacyHref,
+  privacyText,
+}: {
+  legend: string;
+  label: string;
+  privacyHref: string;
+  privacyText: string;
+}): ReactNode {
+  const { values, setFieldValue } = useFormikContext<ReferralFormValues>();
+  const error = useFieldError('consent');
+  const id = fieldId('consent');
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <fieldset className="form-fieldset" aria-describedby={ids(`${id}-hint`, error && `${id}-error`)}>
+        <legend className="form-legend">{legend}</legend>
+        <p id={`${id}-hint`} className="form-hint">
+          <a href={privacyHref}>{privacyText}</a>
+        </p>
+        {error && <FieldError id={`${id}-error`} text={error} />}
+        <div className="form-choices">
+          <ChoiceRow
+            kind="checkbox"
+            id={id}
+            name="consent"
+            value="true"
+            checked={values.consent}
+            onChange={(on) => void setFieldValue('consent', on, false)}
+            label={label}
+          />
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/**
+ * The honeypot: a field people never see or reach (off-screen, out of the tab order and
+ * hidden from assistive technology), which bots fill in. Uncontrolled: what a bot writes
+ * into the DOM is what is sent.
+ */
+export function Honeypot({ label }: { label: string }): ReactNode {
+  return (
+    <div className="honeypot" aria-hidden="true">
+      <label htmlFor="field-website">{label}</label>
+      <input id="field-website" type="text" name="website" defaultValue="" tabIndex={-1} autoComplete="off" />
+    </div>
+  );
+}
+
+export interface SummaryItem {
+  /** The control the message links to; `null` when no control on the form carries it. */
+  target: string | null;
+  text: string;
+}
+
+/**
+ * The error summary (GOV.UK): at the top of the form, focused when it appears, a link
+ * to each field with a problem. Following a link moves focus to the field.
+ */
+export function ErrorSummary({
+  items,
+  summaryRef,
+  autoFocus,
+}: {
+  items: readonly SummaryItem[];
+  summaryRef: RefObject<HTMLDivElement | null>;
+  autoFocus: boolean;
+}): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <div
+      className="error-summary"
+      ref={summaryRef}
+      tabIndex={-1}
+      aria-labelledby="error-summary-title"
+      // Without JavaScript, the browser focuses the summary when the page with errors loads.
+      autoFocus={autoFocus}
+    >
+      <h2 id="error-summary-title" className="error-summary-title">
+        {t('form.errorSummary')}
+      </h2>
+      <ul className="error-summary-list">
+        {items.map((item, i) => (
+          <li key={`${item.target ?? 'none'}-${i}`}>
+            {item.target ? (
+              <a
+                href={`#${item.target}`}
+                onClick={(event) => {
+                  const target = document.getElementById(item.target ?? '');
+                  if (!target) return;
+                  event.preventDefault();
+                  // The question (label or legend) in view, the control focused.
+                  const question =
+                    target.closest('fieldset')?.querySelector('legend') ??
+                    document.querySelector(`label[for="${item.target}"]`) ??
+                    target;
+                  question.scrollIntoView({ block: 'start' });
+                  target.focus({ preventScroll: true });
+                }}
+              >
+                {item.text}
+              </a>
+            ) : (
+              item.text
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A decorative picture from `src/icons/` (our own SVG files, read at build time). */
+export function Picture({ svg }: { svg: string | undefined }): ReactNode {
+  if (svg === undefined) return null;
+  return <span className="icon" aria-hidden="true" dangerouslySetInnerHTML={{ __html: svg }} />;
+}

@@ -1,0 +1,42 @@
+/** What the pages hand the form islands (all serialisable: they travel as island props). */
+import type { ReactNode } from 'react';
+import type { PlaceSource } from '../../domain/places/index';
+import type { Variant } from '../../domain/routes';
+import type { ReferralStrings } from './i18n';
+
+/** A municipality to choose, with the places that belong to it (for "type your town"). */
+export type MunicipalityOption = PlaceSource;
+
+/** A service to tick, with its title in the page's version. */
+export interface ServiceOption {
+  id: string;
+  title: string;
+}
+
+/** An error as the schema and the server give it: an i18n key and its values. */
+export interface FieldMessage {
+  key: string;
+  values?: Record<string, unknown>;
+}
+
+/** A plain form post the server sent back with errors (JavaScript off). */
+export interface ReturnedForm {
+  /** The posted fields as posted. */
+  values: Record<string, string | string[]>;
+  /** Errors by dotted field path. */
+  errors: Record<string, FieldMessage>;
+}
+
+/** Props both form islands take. */
+export interface FormIslandProps {
+  variant: Variant;
+  /** The `referral` namespace of the page's version: its `errors` and `form` objects. */
+  strings: ReferralStrings;
+  municipalities: MunicipalityOption[];
+  /** Set when the server re-renders a post with errors. */
+  returned?: ReturnedForm | undefined;
+  /** SVG markup of the pictures beside the section headings (easy-read version only). */
+  icons?: Record<string, string> | undefined;
+  /** The page's heading and introduction (Astro slot content), shown below the error summary. */
+  children?: ReactNode;
+}

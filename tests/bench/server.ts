@@ -1,0 +1,167 @@
+/**
+ * Benchmark (not a test): `npm run bench:server`. Prints
+ *  1. accepted referrals per second and p50/p99 latency through the real API with the
+ *     durable outbox (fsync before the reply), while the mail server answers after 200 ms;
+ *  2. side by side, a naive handler that sends the mail inside the request to the same
+ *     slow mail server — the person's wait then includes the mail server's;
+ *  3. mails delivered per second by the worker's pooled SMTP transport to a fast sink.
+ * Everything runs on 127.0.0.1, in one process (load generator included): compare the rows
+ * with each other rather than with another machine's figures.
+ */
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import { buildApp } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import { validateReferral } from '../../src/domain/referral/index';
+import { ORIGIN, serviceReferral, writeRoutingFile } from '../integration/helpers/app';
+
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 20);
+
+/** An SMTP sink on 127.0.0.1 that accepts every message, after `delayMs`. */
+async function sink(delayMs: number): Promise<{ port: number; count: () => number; close: () => Promise<void> }> {
+  let n = 0;
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    authOptional: true,
+    logger: false,
+    closeTimeout: 100,
+    onData(stream, _session, callback) {
+      stream.on('data', () => undefined);
+      stream.on('end', () =>
+        setTimeout(() => {
+          n += 1;
+          callback();
+        }, delayMs),
+      );
+    },
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.server.address() as { port: number };
+  return { port, count: () => n, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** Run autocannon against a POST endpoint with a distinct body per request (no dedupe). */
+async function load(url: string): Promise<autocannon.Result> {
+  return autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { 'content-type': 'application/json', origin: ORIGIN },
+    requests: [
+      {
+        setupRequest: (req) => ({
+          ...req,
+          body: JSON.stringify(serviceReferral({ message: `slodze ${Math.random().toString(36).slice(2)}` })),
+        }),
+      },
+    ],
+  });
+}
+
+const row = (name: string, r: autocannon.Result): string =>
+  `${name.padEnd(48)}${String(Math.round(r.requests.average)).padStart(9)}${String(r.latency.p50).padStart(9)}${String(
+    r.latency.p99,
+  ).padStart(9)}${String(r['2xx']).padStart(9)}${String(r.non2xx + r.errors).padStart(8)}`;
+
+const slow = await sink(200);
+const fast = await sink(0);
+const dataDir = mkdtempSync(join(tmpdir(), 'kv-bench-'));
+
+// 1. The real server: outbox first, mail later.
+const app = await buildApp(
+  loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ROUTING_FILE: writeRoutingFile(dataDir),
+    SMTP_URL: `smtp://127.0.0.1:${slow.port}`,
+    RATE_LIMIT_PER_MINUTE: '100000',
+    ...(process.env['DIST_DIR'] ? { DIST_DIR: process.env['DIST_DIR'] } : {}),
+  }),
+);
+await app.listen({ port: 0, host: '127.0.0.1' });
+const appPort = (app.server.address() as { port: number }).port;
+const outboxRun = await load(`http://127.0.0.1:${appPort}/api/referrals`);
+await app.close();
+
+// 2. The naive handler: validate, send inside the request, then answer.
+const naive = Fastify({ logger: false });
+const naiveTransport = nodemailer.createTransport({
+  host: '127.0.0.1',
+  port: slow.port,
+  secure: false,
+  pool: true,
+  maxConnections: 5,
+  ignoreTLS: true,
+});
+const ids = app.referrals.content.ids;
+naive.post('/api/referrals', async (req, reply) => {
+  const result = validateReferral(req.body, ids);
+  if (!result.ok) return reply.code(422).send({ errors: result.errors });
+  await naiveTransport.sendMail({
+    from: 'portals@test.example',
+    to: 'office@test.example',
+    subject: 'Pieteikums',
+    text: result.value.message ?? '',
+  });
+  return reply.code(201).send({ reference: 'KV-NAIV-E000' });
+});
+await naive.listen({ port: 0, host: '127.0.0.1' });
+const naivePort = (naive.server.address() as { port: number }).port;
+const naiveRun = await load(`http://127.0.0.1:${naivePort}/api/referrals`);
+await naive.close();
+naiveTransport.close();
+
+// 3. Delivery throughput: queue N enquiries with the mail server down... then time the pool.
+const N = Number(process.env['BENCH_MAILS'] ?? 500);
+const dataDir2 = mkdtempSync(join(tmpdir(), 'kv-bench-'));
+const app2 = await buildApp(
+  loadConfig({
+    DATA_DIR: dataDir2,
+    LOG_LEVEL: 'silent',
+    ROUTING_FILE: writeRoutingFile(dataDir2),
+    SMTP_URL: `smtp://127.0.0.1:${fast.port}`,
+    RATE_LIMIT_PER_MINUTE: '100000',
+    ...(process.env['DIST_DIR'] ? { DIST_DIR: process.env['DIST_DIR'] } : {}),
+  }),
+);
+// Fill the outbox with the worker stopped, then time how fast the pool empties it.
+await app2.ready();
+await app2.referrals.worker.stop();
+for (let i = 0; i < N; i += 1) {
+  const res = await app2.inject({
+    method: 'POST',
+    url: '/api/referrals',
+    headers: { 'content-type': 'application/json', origin: ORIGIN },
+    payload: JSON.stringify(serviceReferral({ message: `piegāde ${i}` })),
+  });
+  if (res.statusCode !== 201) throw new Error(`queueing failed: ${res.statusCode}`);
+}
+const before = fast.count();
+const t0 = performance.now();
+app2.referrals.worker.start();
+while (fast.count() - before < N) await new Promise((r) => setTimeout(r, 20));
+const seconds = (performance.now() - t0) / 1000;
+await app2.close();
+await slow.close();
+await fast.close();
+
+process.stdout.write(
+  `\nReferral API on 127.0.0.1, ${CONNECTIONS} connections, ${SECONDS} s each; the mail server answers after 200 ms\n`,
+);
+process.stdout.write(
+  `${''.padEnd(48)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'2xx'.padStart(9)}${'other'.padStart(8)}\n`,
+);
+process.stdout.write(`${row('durable outbox (fsync), mail sent later', outboxRun)}\n`);
+process.stdout.write(`${row('naive: mail sent inside the request', naiveRun)}\n`);
+process.stdout.write(
+  `\nDelivery: ${N} mails through the pooled SMTP transport to a local sink in ${seconds.toFixed(2)} s = ${Math.round(
+    N / seconds,
+  )} mails/s\n`,
+);

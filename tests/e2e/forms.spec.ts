@@ -1,0 +1,597 @@
+/**
+ * The two request forms (/pieteikums/ and /audzugimenem/pieteikums/) and their
+ * confirmations, in both versions, with JavaScript on (the React island: formik, JSON to
+ * /api/referrals) and off (a plain form post the server validates): the error summary,
+ * "Kļūda: " in the title, the values kept, 422 for a post with errors, the confirmation
+ * with a KV-XXXX-XXXX reference and no personal data in any URL, keyboard-only use, the
+ * wizard's hand-over, the place finder, failures of the API, and axe-core up to WCAG 2.2 AA.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const REFERENCE = /^KV-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/;
+
+type Variant = 'lv' | 'easy';
+const VARIANTS: readonly Variant[] = ['lv', 'easy'];
+const prefixOf = (v: Variant): string => (v === 'easy' ? '/viegli' : '');
+
+/** What each version says where the tests look. */
+const TEXT = {
+  lv: {
+    serviceTitle: 'Pieteikties pakalpojumam',
+    fosterTitle: 'Kļūt par audžuģimeni, aizbildni vai adoptētāju',
+    sent: 'Pieteikums nosūtīts',
+    missing: 'Pieteikuma numurs nav atrasts',
+    prefilled: 'Atbildes no pārbaudes ir ievietotas — pārbaudiet tās.',
+    rateLimited: 'Pārāk daudz pieteikumu no šī datora. Mēģiniet pēc minūtes.',
+    failed: 'Pieteikums netika nosūtīts.',
+    email: 'Ierakstiet e-pasta adresi pareizā formā',
+    optional: '(nav obligāts)',
+    next: 'Sociālais dienests ar jums sazināsies',
+    nextFoster: 'Bāriņtiesas darbinieks ar jums sazināsies',
+  },
+  easy: {
+    serviceTitle: 'Lūgt palīdzību',
+    fosterTitle: 'Gribu kļūt par audžuģimeni',
+    sent: 'Pieteikums ir nosūtīts',
+    missing: 'Nevaram atrast pieteikuma numuru',
+    prefilled: 'Mēs ierakstījām jūsu atbildes no pārbaudes.',
+    rateLimited: 'Jūs sūtījāt daudz pieteikumu.',
+    failed: 'Pieteikums nav nosūtīts.',
+    email: 'Pārbaudiet e-pastu.',
+    optional: '(var neaizpildīt)',
+    next: 'Darbinieks jums zvanīs vai rakstīs.',
+    nextFoster: 'Darbinieks jums zvanīs vai rakstīs.',
+  },
+} as const;
+
+const FORMS = [
+  { type: 'service', path: '/pieteikums/' },
+  { type: 'foster', path: '/audzugimenem/pieteikums/' },
+] as const;
+type FormType = (typeof FORMS)[number]['type'];
+
+/** The personal data the tests type: none of it may ever appear in a URL. */
+const PERSON = { firstName: 'Anna', name: 'Ilze Bērziņa', phone: '20000000', email: 'ilze@example.test' };
+
+function assertNoPersonalData(url: string): void {
+  const decoded = decodeURIComponent(url);
+  for (const value of Object.values(PERSON)) expect(decoded, `URL ${url}`).not.toContain(value);
+  expect(decoded).not.toContain('Bērziņa');
+}
+
+async function axe(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/**
+ * axe-core runs in the page, so a page without JavaScript is checked as a copy: its HTML
+ * as the browser holds it, served at the same address to a page whose island scripts do
+ * not load (so it stays exactly the server's markup, with the site's CSS).
+ */
+async function axeWithoutScripts(browser: Browser, page: Page): Promise<void> {
+  const url = page.url();
+  const html = await page.content();
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  try {
+    const copy = await context.newPage();
+    await copy.route('**/_astro/*.js', (route) => route.abort());
+    await copy.route(
+      (u) => u.href === url,
+      (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    await copy.goto(url);
+    await axe(copy);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Open a page; with JavaScript on, wait until the island has hydrated. */
+async function open(page: Page, path: string, js = true): Promise<void> {
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBe(200);
+  if (js) await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
+}
+
+const radio = (page: Page, name: string, value: string) => page.locator(`input[name="${name}"][value="${value}"]`);
+
+/** Fill in a valid request of the given type (by field, not by label: both versions alike). */
+async function fillValid(page: Page, type: FormType, message: string): Promise<void> {
+  if (type === 'service') {
+    await radio(page, 'filledBy', 'parent').check();
+    await radio(page, 'municipality', 'kuldigas-novads').check();
+    await page.locator('#field-person-firstName').fill(PERSON.firstName);
+    await page.locator('#field-person-age').fill('7');
+    await radio(page, 'person.group', 'child').check();
+    await radio(page, 'services', 'atelpas-bridis').check();
+    await radio(page, 'contact.preferred', 'phone').check();
+    await radio(page, 'contact.easyLanguage', 'true').check();
+  } else {
+    await radio(page, 'interest', 'audzugimene').check();
+    await radio(page, 'municipality', 'talsu-novads').check();
+  }
+  await page.locator('#field-contact-name').fill(PERSON.name);
+  await page.locator('#field-contact-phone').fill(PERSON.phone);
+  await page.locator('#field-contact-email').fill(PERSON.email);
+  await page.locator('#field-message').fill(message);
+  await radio(page, 'consent', 'true').check();
+}
+
+/** An incomplete request: a name and an invalid e-mail address, nothing else. */
+async function fillInvalid(page: Page): Promise<void> {
+  await page.locator('#field-contact-name').fill(PERSON.name);
+  await page.locator('#field-contact-email').fill('ilze-at-example');
+}
+
+/** The error summary: shown, focused, each link pointing at a control on the page. */
+async function expectErrorSummary(page: Page): Promise<void> {
+  const summary = page.locator('.error-summary');
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole('heading', { name: 'Ir problēma' })).toBeVisible();
+  await expect(summary).toBeFocused();
+  const links = summary.locator('a');
+  expect(await links.count()).toBeGreaterThanOrEqual(3);
+  for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
+    expect(href).toMatch(/^#field-/);
+    await expect(page.locator(href), `target of ${href}`).toHaveCount(1);
+  }
+  await expect(page).toHaveTitle(/^Kļūda: /);
+  // The field the person typed wrongly: its message, marked invalid and described by it.
+  const email = page.locator('#field-contact-email');
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAttribute('aria-describedby', /field-contact-email-error/);
+  await expect(page.locator('#field-contact-email-error')).toBeVisible();
+}
+
+/** The confirmation: the reference from the URL, shown; nothing personal in the URL. */
+async function expectConfirmation(page: Page, variant: Variant, type: FormType): Promise<string> {
+  const path = `${prefixOf(variant)}${type === 'foster' ? '/audzugimenem/pieteikums/' : '/pieteikums/'}nosutits/`;
+  await page.waitForURL((url) => url.pathname === path);
+  const url = new URL(page.url());
+  expect([...url.searchParams.keys()]).toEqual(['ref']);
+  const reference = url.searchParams.get('ref') ?? '';
+  expect(reference).toMatch(REFERENCE);
+  assertNoPersonalData(page.url());
+  await expect(page.locator('h1')).toHaveText(TEXT[variant].sent);
+  await expect(page.locator('.reference')).toHaveText(reference);
+  await expect(page.locator('main')).toContainText(type === 'foster' ? TEXT[variant].nextFoster : TEXT[variant].next);
+  return reference;
+}
+
+test.describe('with JavaScript', () => {
+  for (const variant of VARIANTS) {
+    const prefix = prefixOf(variant);
+    for (const form of FORMS) {
+      const path = `${prefix}${form.path}`;
+
+      test(`${path}: the empty form is labelled, marks optional fields and passes axe`, async ({ page }) => {
+        await open(page, path);
+        await expect(page.locator('h1')).toHaveText(
+          form.type === 'foster' ? TEXT[variant].fosterTitle : TEXT[variant].serviceTitle,
+        );
+        await expect(page).not.toHaveTitle(/Kļūda/);
+        const post = page.locator('form[method="post"]');
+        await expect(post).toHaveAttribute('action', path);
+        await expect(post.locator('input[type="hidden"][name="type"]')).toHaveValue(form.type);
+        await expect(page.locator('.field-label', { hasText: TEXT[variant].optional }).first()).toBeVisible();
+        await expect(page.locator('#field-contact-name')).toHaveAttribute('autocomplete', 'name');
+        await expect(page.locator('#field-contact-phone')).toHaveAttribute('autocomplete', 'tel');
+        await expect(page.locator('#field-contact-email')).toHaveAttribute('autocomplete', 'email');
+        await expect(page.locator('#field-message')).toHaveAttribute('maxlength', '2000');
+        // The honeypot: present for bots, out of reach for people.
+        const honeypot = page.locator('input[name="website"]');
+        await expect(honeypot).toHaveAttribute('tabindex', '-1');
+        await expect(honeypot).toHaveValue('');
+        await expect(page.locator('.honeypot')).toHaveAttribute('aria-hidden', 'true');
+        await axe(page);
+      });
+
+      test(`${path}: an incomplete request shows the error summary and keeps the values`, async ({ page }) => {
+        let posted = 0;
+        await page.route('**/api/referrals', (route) => {
+          posted += 1;
+          return route.continue();
+        });
+        await open(page, path);
+        await fillInvalid(page);
+        await page.getByRole('button', { name: 'Nosūtīt' }).click();
+        await expectErrorSummary(page);
+        expect(posted, 'the browser checks first: nothing is sent').toBe(0);
+        await expect(page.locator('#field-contact-name')).toHaveValue(PERSON.name);
+        await expect(page.locator('#field-contact-email')).toHaveValue('ilze-at-example');
+        await axe(page);
+        // A link moves focus to its field.
+        const first = page.locator('.error-summary a').first();
+        const href = (await first.getAttribute('href')) ?? '';
+        await first.click();
+        await expect(page.locator(href)).toBeFocused();
+        // Once corrected and sent, the title loses "Kļūda: " and the confirmation follows.
+        await page.locator('#field-contact-email').fill(PERSON.email);
+        await fillValid(page, form.type, `JS ${variant} ${form.type}`);
+        await page.getByRole('button', { name: 'Nosūtīt' }).click();
+        await expectConfirmation(page, variant, form.type);
+        await axe(page);
+      });
+    }
+
+    test(`${prefix}/audzugimenem/pieteikums/: keyboard only, from the first field to the confirmation`, async ({
+      page,
+    }) => {
+      await open(page, `${prefix}/audzugimenem/pieteikums/`);
+      const tabTo = async (selector: string): Promise<void> => {
+        const target = page.locator(selector);
+        for (let i = 0; i < 60; i += 1) {
+          await page.keyboard.press('Tab');
+          if (await target.evaluate((el) => el === document.activeElement)) return;
+        }
+        throw new Error(`Tab never reached ${selector}`);
+      };
+      await tabTo('#field-interest');
+      await page.keyboard.press('ArrowDown'); // the second choice: aizbildnis
+      await expect(radio(page, 'interest', 'aizbildnis')).toBeChecked();
+      // The place finder: a village name finds its municipality.
+      await tabTo('#field-municipality-find');
+      await page.keyboard.type('dzelda');
+      await page.keyboard.press('Enter');
+      await expect(radio(page, 'municipality', 'kuldigas-novads')).toBeChecked();
+      await expect(page.locator('.finder-status')).toContainText('Kuldīgas novads');
+      await tabTo('#field-contact-name');
+      await page.keyboard.type(PERSON.name);
+      await page.keyboard.press('Tab');
+      await expect(page.locator('#field-contact-phone')).toBeFocused();
+      await page.keyboard.type(PERSON.phone);
+      await tabTo('#field-message');
+      await page.keyboard.type(`Tastatūra ${variant}`);
+      await tabTo('#field-consent');
+      await page.keyboard.press('Space');
+      await expect(page.locator('#field-consent')).toBeChecked();
+      await tabTo('button[type="submit"]');
+      await page.keyboard.press('Enter');
+      await expectConfirmation(page, variant, 'foster');
+    });
+
+    test(`${prefix}/pieteikums/: the wizard's hand-over fills the form and is then removed`, async ({ page }) => {
+      await open(page, `${prefix}/`, false);
+      const prefill = {
+        version: 1,
+        type: 'service',
+        municipality: 'dienvidkurzemes-novads',
+        filledBy: 'parent',
+        person: { age: 7, group: 'child' },
+        services: ['atelpas-bridis', 'rehabilitacija-berniem', 'no-such-service'],
+        answers: { group: 'child', filledBy: 'parent', age: 7, disabilityDetermined: true, supportPlan: null },
+        verdicts: [
+          { service: 'atelpas-bridis', verdict: 'likely' },
+          { service: 'rehabilitacija-berniem', verdict: 'maybe' },
+        ],
+      };
+      await page.evaluate((v) => sessionStorage.setItem('kv:prefill', v), JSON.stringify(prefill));
+      await open(page, `${prefix}/pieteikums/`);
+      await expect(page.locator('.prefill-note')).toContainText(TEXT[variant].prefilled);
+      await expect(radio(page, 'filledBy', 'parent')).toBeChecked();
+      await expect(radio(page, 'municipality', 'dienvidkurzemes-novads')).toBeChecked();
+      await expect(page.locator('#field-person-age')).toHaveValue('7');
+      await expect(radio(page, 'person.group', 'child')).toBeChecked();
+      await expect(radio(page, 'services', 'atelpas-bridis')).toBeChecked();
+      await expect(radio(page, 'services', 'rehabilitacija-berniem')).toBeChecked();
+      await expect(page.locator('input[name="services"]:checked')).toHaveCount(2);
+      const answers = JSON.parse(await page.locator('input[type="hidden"][name="answers"]').inputValue()) as Record<
+        string,
+        unknown
+      >;
+      expect(answers['disabilityDetermined']).toBe(true);
+      expect(answers['verdicts']).toEqual(prefill.verdicts);
+      await expect.poll(() => page.evaluate(() => sessionStorage.getItem('kv:prefill'))).toBeNull();
+      // The wording follows who fills it in: a parent is asked about the child.
+      await expect(page.locator('label[for="field-person-age"]')).toContainText(
+        variant === 'easy' ? 'bērnam' : 'Bērna vecums',
+      );
+      // A reload starts empty: the hand-over was read once.
+      await page.reload();
+      await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
+      await expect(page.locator('.prefill-note')).toHaveCount(0);
+      await expect(radio(page, 'filledBy', 'parent')).not.toBeChecked();
+    });
+
+    test(`${prefix}/pieteikums/: a hand-over of another version or malformed is discarded`, async ({ page }) => {
+      await open(page, `${prefix}/`, false);
+      for (const raw of [
+        JSON.stringify({ version: 2, type: 'service', municipality: 'liepaja', filledBy: 'self' }),
+        '{not json',
+        JSON.stringify({ version: 1, type: 'service', municipality: 'liepaja', filledBy: 'self', person: 'x' }),
+      ]) {
+        await page.evaluate((v) => sessionStorage.setItem('kv:prefill', v), raw);
+        await open(page, `${prefix}/pieteikums/`);
+        await expect(page.locator('.prefill-note')).toHaveCount(0);
+        await expect(radio(page, 'municipality', 'liepaja')).not.toBeChecked();
+        await expect.poll(() => page.evaluate(() => sessionStorage.getItem('kv:prefill'))).toBeNull();
+      }
+    });
+
+    test(`${prefix}/audzugimenem/pieteikums/: the hand-over gives the municipality`, async ({ page }) => {
+      await open(page, `${prefix}/`, false);
+      const prefill = {
+        version: 1,
+        type: 'foster',
+        municipality: 'talsu-novads',
+        filledBy: 'self',
+        person: { age: null, group: 'other' },
+        services: ['audzugimenes'],
+        answers: { group: 'foster', filledBy: 'self', municipality: 'talsu-novads' },
+        verdicts: [{ service: 'audzugimenes', verdict: 'likely' }],
+      };
+      await page.evaluate((v) => sessionStorage.setItem('kv:prefill', v), JSON.stringify(prefill));
+      await open(page, `${prefix}/audzugimenem/pieteikums/`);
+      await expect(page.locator('.prefill-note')).toContainText(TEXT[variant].prefilled);
+      await expect(radio(page, 'municipality', 'talsu-novads')).toBeChecked();
+      await expect.poll(() => page.evaluate(() => sessionStorage.getItem('kv:prefill'))).toBeNull();
+    });
+
+    test(`${prefix}/pieteikums/: typing a town, parish or village finds the municipality`, async ({ page }) => {
+      await open(page, `${prefix}/pieteikums/`);
+      const find = async (query: string): Promise<void> => {
+        await page.locator('#field-municipality-find').fill(query);
+        await page.locator('.finder button').click();
+      };
+      await find('Rucava');
+      await expect(radio(page, 'municipality', 'dienvidkurzemes-novads')).toBeChecked();
+      await find('kuldiga');
+      await expect(radio(page, 'municipality', 'kuldigas-novads')).toBeChecked();
+      await find('Nekurciems');
+      await expect(page.locator('.finder-status')).toContainText('„Nekurciems”');
+      await expect(radio(page, 'municipality', 'kuldigas-novads')).toBeChecked();
+      await expect(page.locator('input[name="municipality"]')).toHaveCount(8);
+      // The finder sends nothing: it has no name.
+      await expect(page.locator('#field-municipality-find')).not.toHaveAttribute('name', /.*/);
+    });
+
+    test(`${prefix}/pieteikums/: the server's 422 codes are shown in this version's words`, async ({ page }) => {
+      await page.route('**/api/referrals', (route) =>
+        route.fulfill({
+          status: 422,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            errors: { 'contact.email': 'Ierakstiet e-pasta adresi pareizā formā, piemēram, vards@epasts.lv.' },
+            codes: { 'contact.email': { key: 'errors.email' } },
+          }),
+        }),
+      );
+      await open(page, `${prefix}/pieteikums/`);
+      await fillValid(page, 'service', '422');
+      await page.getByRole('button', { name: 'Nosūtīt' }).click();
+      const summary = page.locator('.error-summary');
+      await expect(summary).toBeFocused();
+      await expect(summary.locator('a[href="#field-contact-email"]')).toContainText(TEXT[variant].email);
+      await expect(page.locator('#field-contact-email-error')).toContainText(TEXT[variant].email);
+      await expect(page.getByRole('button', { name: 'Nosūtīt' })).toBeEnabled();
+    });
+
+    test(`${prefix}/pieteikums/: too many requests, or no connection, say nothing was sent`, async ({ page }) => {
+      let answer: 'rate' | 'abort' = 'rate';
+      await page.route('**/api/referrals', (route) =>
+        answer === 'rate'
+          ? route.fulfill({ status: 429, contentType: 'application/json', body: '{"error":"x"}' })
+          : route.abort('internetdisconnected'),
+      );
+      await open(page, `${prefix}/pieteikums/`);
+      await fillValid(page, 'service', 'kļūme');
+      await page.getByRole('button', { name: 'Nosūtīt' }).click();
+      const alert = page.getByRole('alert');
+      await expect(alert).toContainText(TEXT[variant].rateLimited);
+      await expect(alert).toBeFocused();
+      await expect(page).toHaveURL(new RegExp(`${prefix}/pieteikums/$`));
+      answer = 'abort';
+      await page.getByRole('button', { name: 'Nosūtīt' }).click();
+      await expect(page.getByRole('alert')).toContainText(TEXT[variant].failed);
+      await expect(page.getByRole('button', { name: 'Nosūtīt' })).toBeEnabled();
+      await expect(page.locator('#field-contact-name')).toHaveValue(PERSON.name);
+    });
+  }
+
+  test('a double click sends one request, as JSON to the same origin, with nothing personal in a URL', async ({
+    page,
+    baseURL,
+  }) => {
+    const requests: { url: string; type: string | undefined; body: unknown }[] = [];
+    await page.route('**/api/referrals', async (route) => {
+      const r = route.request();
+      requests.push({ url: r.url(), type: r.headers()['content-type'], body: r.postDataJSON() });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.fulfill({ status: 201, contentType: 'application/json', body: '{"reference":"KV-2345-6789"}' });
+    });
+    const urls: string[] = [];
+    page.on('request', (r) => urls.push(r.url()));
+    await open(page, '/pieteikums/');
+    await fillValid(page, 'service', 'dubultklikšķis');
+    await page.getByRole('button', { name: 'Nosūtīt' }).dblclick();
+    await page.waitForURL('**/pieteikums/nosutits/?ref=KV-2345-6789');
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.url).toBe(`${baseURL}/api/referrals`);
+    expect(requests[0]?.type).toBe('application/json');
+    const body = requests[0]?.body as Record<string, unknown>;
+    expect(body['type']).toBe('service');
+    expect(body['services']).toEqual(['atelpas-bridis']);
+    expect((body['contact'] as Record<string, unknown>)['name']).toBe(PERSON.name);
+    expect(body['website']).toBe('');
+    for (const url of urls) assertNoPersonalData(url);
+  });
+
+  test('the honeypot a bot fills is sent as filled', async ({ page }) => {
+    let website: unknown;
+    await page.route('**/api/referrals', async (route) => {
+      website = (route.request().postDataJSON() as Record<string, unknown>)['website'];
+      await route.fulfill({ status: 201, contentType: 'application/json', body: '{"reference":"KV-2345-6789"}' });
+    });
+    await open(page, '/audzugimenem/pieteikums/');
+    await fillValid(page, 'foster', 'bots');
+    await page.locator('input[name="website"]').evaluate((el) => {
+      (el as HTMLInputElement).value = 'https://spam.example';
+    });
+    await page.getByRole('button', { name: 'Nosūtīt' }).click();
+    await page.waitForURL('**/nosutits/?ref=KV-2345-6789');
+    expect(website).toBe('https://spam.example');
+  });
+
+  test('the wording follows who fills in the form', async ({ page }) => {
+    await open(page, '/pieteikums/');
+    const age = page.locator('label[for="field-person-age"]');
+    await expect(age).toContainText('Personas vecums');
+    await radio(page, 'filledBy', 'self').check();
+    await expect(age).toContainText('Jūsu vecums');
+    await radio(page, 'filledBy', 'parent').check();
+    await expect(age).toContainText('Bērna vecums');
+    await expect(page.locator('label[for="field-person-firstName"]')).toContainText('Bērna vārds');
+  });
+
+  test('the message shows how many characters are left', async ({ page }) => {
+    await open(page, '/pieteikums/');
+    await page.locator('#field-message').fill('x'.repeat(1999));
+    await expect(page.locator('#field-message-count')).toHaveText('Varat ierakstīt vēl 1 rakstzīmi.');
+  });
+
+  for (const variant of VARIANTS) {
+    const prefix = prefixOf(variant);
+    test(`${prefix}/pieteikums/nosutits/: the reference, what happens next, contacts, print — and axe`, async ({
+      page,
+    }) => {
+      await open(page, `${prefix}/pieteikums/nosutits/?ref=kv-2345-6789`, false);
+      await expect(page.locator('.reference')).toHaveText('KV-2345-6789');
+      await expect(page.locator('main')).toContainText(TEXT[variant].next);
+      await expect(page.locator(`main a[href="${prefix}/kontakti/"]`)).toBeVisible();
+      await expect(page.locator(`main a[href="${prefix}/pasvaldibas/kuldigas-novads/"]`)).toBeVisible();
+      await expect(
+        page.getByRole('button', { name: variant === 'easy' ? 'Izdrukāt šo lapu' : 'Drukāt šo lapu' }),
+      ).toBeVisible();
+      // The other version shows the same reference.
+      await expect(page.getByTestId('counterpart')).toHaveAttribute('href', /\?ref=KV-2345-6789$/);
+      await axe(page);
+      await open(page, `${prefix}/audzugimenem/pieteikums/nosutits/?ref=KV-2345-6789`, false);
+      await expect(page.locator('main')).toContainText(TEXT[variant].nextFoster);
+      await axe(page);
+    });
+
+    test(`${prefix}/pieteikums/nosutits/: no valid reference → a page that says so, 404`, async ({ page }) => {
+      for (const query of ['', '?ref=KV-0000-0000', '?ref=%3Cscript%3E']) {
+        const response = await page.goto(`${prefix}/pieteikums/nosutits/${query}`);
+        expect(response?.status()).toBe(404);
+        await expect(page.locator('h1')).toHaveText(TEXT[variant].missing);
+        await expect(page.locator('.reference')).toHaveCount(0);
+        await expect(page.locator(`main a[href="${prefix}/kontakti/"]`)).toBeVisible();
+      }
+      await axe(page);
+    });
+  }
+
+  test('form pages and confirmations reflow at 320 px and are never cached', async ({ page, request }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    for (const path of [
+      '/pieteikums/',
+      '/viegli/pieteikums/',
+      '/audzugimenem/pieteikums/',
+      '/viegli/audzugimenem/pieteikums/',
+      '/pieteikums/nosutits/?ref=KV-2345-6789',
+      '/viegli/audzugimenem/pieteikums/nosutits/?ref=KV-2345-6789',
+    ]) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      const response = await request.get(path);
+      expect(response.headers()['cache-control'], path).toBe('no-store');
+    }
+    await page.goto('/pieteikums/');
+    await page.getByRole('button', { name: 'Nosūtīt' }).click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'error state').toBeLessThanOrEqual(0);
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const variant of VARIANTS) {
+    const prefix = prefixOf(variant);
+    for (const form of FORMS) {
+      const path = `${prefix}${form.path}`;
+
+      test(`${path}: a post with errors answers 422 with the summary, "Kļūda: " and the values`, async ({
+        page,
+        browser,
+      }) => {
+        await open(page, path, false);
+        // Without JavaScript: the radios and the link to the list of places, no finder.
+        await expect(page.locator('input[name="municipality"]')).toHaveCount(8);
+        await expect(page.locator('#field-municipality-find')).toHaveCount(0);
+        await expect(page.locator(`a[href="${prefix}/pasvaldibas/#vietas"]`)).toBeVisible();
+        await axeWithoutScripts(browser, page);
+
+        await fillInvalid(page);
+        if (form.type === 'service') await radio(page, 'services', 'dac').check();
+        const [response] = await Promise.all([
+          page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === path),
+          page.getByRole('button', { name: 'Nosūtīt' }).click(),
+        ]);
+        expect(response.status()).toBe(422);
+        expect(response.headers()['cache-control']).toBe('no-store');
+        await expect(page).toHaveURL(new RegExp(`${path}$`));
+        await expectErrorSummary(page);
+        await expect(page.locator('#field-contact-name')).toHaveValue(PERSON.name);
+        await expect(page.locator('#field-contact-email')).toHaveValue('ilze-at-example');
+        if (form.type === 'service') await expect(radio(page, 'services', 'dac')).toBeChecked();
+        await axeWithoutScripts(browser, page);
+      });
+
+      test(`${path}: a valid post goes to the confirmation with the reference only`, async ({ page, browser }) => {
+        await open(page, path, false);
+        await fillValid(page, form.type, `bez JS ${variant} ${form.type}`);
+        const [response] = await Promise.all([
+          page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === path),
+          page.getByRole('button', { name: 'Nosūtīt' }).click(),
+        ]);
+        expect(response.status()).toBe(303);
+        await expectConfirmation(page, variant, form.type);
+        // The print button needs JavaScript; without it the page says to write the number down.
+        await expect(page.locator('[data-print]')).toBeHidden();
+        await axeWithoutScripts(browser, page);
+      });
+    }
+  }
+
+  test('keyboard only, without JavaScript: the request for help from the first field to the confirmation', async ({
+    page,
+  }) => {
+    await open(page, '/pieteikums/', false);
+    const tabTo = async (selector: string): Promise<void> => {
+      const target = page.locator(selector);
+      for (let i = 0; i < 80; i += 1) {
+        await page.keyboard.press('Tab');
+        if (await target.evaluate((el) => el === document.activeElement)) return;
+      }
+      throw new Error(`Tab never reached ${selector}`);
+    };
+    await tabTo('#field-filledBy');
+    await page.keyboard.press('Space'); // self
+    await tabTo('#field-municipality');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown'); // the third: Dienvidkurzemes novads
+    await expect(radio(page, 'municipality', 'dienvidkurzemes-novads')).toBeChecked();
+    await tabTo('#field-person-age');
+    await page.keyboard.type('34');
+    await tabTo('#field-person-group');
+    await page.keyboard.press('ArrowDown'); // adult
+    await expect(radio(page, 'person.group', 'adult')).toBeChecked();
+    await tabTo('input[name="services"][value="dac"]');
+    await page.keyboard.press('Space');
+    await tabTo('#field-contact-name');
+    await page.keyboard.type(PERSON.name);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PERSON.phone);
+    await tabTo('#field-consent');
+    await page.keyboard.press('Space');
+    await tabTo('button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await expectConfirmation(page, 'lv', 'service');
+  });
+});

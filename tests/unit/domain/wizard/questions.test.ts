@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { Facts } from '../../../../src/domain/eligibility/index';
+import {
+  PLACE,
+  UNKNOWN,
+  emptyValues,
+  factFromValues,
+  parseAge,
+  questionSpec,
+  valuesFromFacts,
+  wordingFor,
+} from '../../../../src/domain/wizard/index';
+
+describe('parseAge', () => {
+  it.each([
+    ['7', 7],
+    [' 17 ', 17],
+    ['0', 0],
+    ['120', 120],
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['-1', 'negative'],
+    ['−5', 'negative'],
+    ['121', 'tooHigh'],
+    ['1000', 'tooHigh'],
+    ['abc', 'notNumber'],
+    ['7 gadi', 'notNumber'],
+    ['3.5', 'notNumber'],
+    ['3,5', 'notNumber'],
+  ])('%j → %j', (text, expected) => {
+    expect(parseAge(text)).toBe(expected);
+  });
+});
+
+describe('form values ↔ facts', () => {
+  const facts: Facts = {
+    group: 'adult',
+    filledBy: 'self',
+    age: 30,
+    disabilityDetermined: true,
+    disabilityGroup: null,
+    supportPlan: false,
+    municipality: 'liepaja',
+  };
+
+  it('shows the answers in the form, "Nezinu" as its own radio', () => {
+    const v = valuesFromFacts(facts);
+    expect(v).toMatchObject({
+      group: 'adult',
+      filledBy: 'self',
+      age: '30',
+      ageUnknown: false,
+      disabilityDetermined: 'yes',
+      disabilityGroup: UNKNOWN,
+      supportPlan: 'no',
+      municipality: 'liepaja',
+      vdeavkSpecialCare: '',
+    });
+    expect(valuesFromFacts({ age: null })).toMatchObject({ age: '', ageUnknown: true });
+  });
+
+  it('turns a step back into its fact', () => {
+    const v = valuesFromFacts(facts);
+    for (const fact of [
+      'group',
+      'filledBy',
+      'age',
+      'disabilityDetermined',
+      'disabilityGroup',
+      'supportPlan',
+    ] as const) {
+      expect(factFromValues(fact, v)).toEqual(facts[fact]);
+    }
+    expect(factFromValues('age', { ...emptyValues(), age: '5', ageUnknown: true })).toBeNull();
+  });
+
+  it('refuses an invalid age (the schema runs first)', () => {
+    expect(() => factFromValues('age', { ...emptyValues(), age: 'x' })).toThrow(/age/);
+  });
+});
+
+describe('questionSpec', () => {
+  it('offers "Nezinu" where a person may not know, never for the group, who answers or where', () => {
+    expect(questionSpec('group').allowUnknown).toBe(false);
+    expect(questionSpec('filledBy').allowUnknown).toBe(false);
+    expect(questionSpec('municipality').allowUnknown).toBe(false);
+    expect(questionSpec('age').allowUnknown).toBe(true);
+    expect(questionSpec('supportPlan')).toMatchObject({ kind: 'choice', options: ['yes', 'no'], allowUnknown: true });
+    expect(questionSpec('disabilityGroup').options).toEqual(['I', 'II', 'III', 'none']);
+    expect(questionSpec('municipality').options).toHaveLength(8);
+    expect(PLACE).toBe('place');
+  });
+});
+
+describe('wordingFor: the words follow who answers', () => {
+  it.each<[Facts, string]>([
+    [{ group: 'child', filledBy: 'parent' }, 'child'],
+    [{ group: 'child-in-care', filledBy: 'professional' }, 'child'],
+    [{ group: 'child', filledBy: 'self' }, 'self'],
+    [{ group: 'adult', filledBy: 'self' }, 'self'],
+    [{ group: 'adult', filledBy: 'support-person' }, 'person'],
+    [{ group: 'foster', filledBy: 'professional' }, 'person'],
+  ])('%j → %s', (facts, wording) => {
+    expect(wordingFor('age', facts)).toBe(wording);
+  });
+
+  it("asks the parents' question of the parent", () => {
+    expect(wordingFor('parentsWorkOrStudy', { group: 'child', filledBy: 'parent' })).toBe('parent');
+    expect(wordingFor('parentsWorkOrStudy', { group: 'child', filledBy: 'self' })).toBe('self');
+    expect(wordingFor('parentsWorkOrStudy', { group: 'child', filledBy: 'professional' })).toBe('child');
+  });
+});
