@@ -569,6 +569,8 @@ for (const variant of VARIANTS) {
         JSON.stringify({ version: 1, step: 'filledBy', answers: { group: 'foster', disabilityGroup: 'I' } }),
       ];
       await page.goto(base);
+      // Let the island write its first state before the test overwrites it.
+      await page.waitForFunction(() => sessionStorage.getItem('kv:wizard') !== null);
       for (const raw of tampered) {
         await page.evaluate((value) => sessionStorage.setItem('kv:wizard', value), raw);
         await page.reload();
@@ -596,6 +598,8 @@ for (const variant of VARIANTS) {
     test('the result reflows at 320 px', async ({ page }) => {
       await page.setViewportSize({ width: 320, height: 640 });
       await page.goto(base);
+      // Let the island write its first state before the test overwrites it.
+      await page.waitForFunction(() => sessionStorage.getItem('kv:wizard') !== null);
       await page.evaluate(() =>
         sessionStorage.setItem(
           'kv:wizard',
