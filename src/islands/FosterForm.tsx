@@ -7,12 +7,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOSTER_INTERESTS } from '../domain/referral/ids';
-import { REFERRAL_LIMITS } from '../domain/referral/schema';
 import type { ReferralFormValues } from '../domain/referral/prefill';
 import { PAGES, pathFor, type Variant } from '../domain/routes';
 import { MunicipalityField } from './form/Municipality';
 import { RequestForm } from './form/RequestForm';
-import { Consent, Picture, Radios, TextArea, TextField, fieldId } from './form/fields';
+import { ContactFields, MessageAndConsent, Radios } from './form/fields';
 import type { FormIslandProps } from './form/types';
 
 export type FosterFormProps = FormIslandProps;
@@ -45,8 +44,6 @@ function Fields({
   icons: Record<string, string> | undefined;
 }): ReactNode {
   const { t } = useTranslation();
-  const left = REFERRAL_LIMITS.message - values.message.length;
-  const eitherId = `${fieldId('contact')}-either`;
   return (
     <>
       <Radios
@@ -62,60 +59,14 @@ function Fields({
         hydrated={hydrated}
       />
 
-      <h2 className="form-section">
-        <Picture svg={icons?.['phone']} />
-        {t('form.contact.heading')}
-      </h2>
-      <TextField
-        path="contact.name"
-        label={t('form.contact.name')}
-        hint={t('form.contact.nameHint')}
-        autoComplete="name"
-        maxLength={REFERRAL_LIMITS.name}
-        width="l"
-      />
-      <p id={eitherId} className="form-hint form-hint--block">
-        {t('form.contact.either')}
-      </p>
-      <TextField
-        path="contact.phone"
-        label={t('form.contact.phone')}
-        describedBy={eitherId}
-        type="tel"
-        inputMode="tel"
-        autoComplete="tel"
-        maxLength={REFERRAL_LIMITS.phone}
-        width="m"
-      />
-      <TextField
-        path="contact.email"
-        label={t('form.contact.email')}
-        describedBy={eitherId}
-        type="email"
-        inputMode="email"
-        autoComplete="email"
-        maxLength={REFERRAL_LIMITS.email}
-        width="l"
-        spellCheck={false}
-      />
+      <ContactFields icon={icons?.['phone']} />
 
-      <h2 className="form-section">
-        <Picture svg={icons?.['talk']} />
-        {t('form.moreHeading')}
-      </h2>
-      <TextArea
-        path="message"
-        label={t('form.message.label')}
-        hint={t('form.message.hintFoster', { max: REFERRAL_LIMITS.message })}
-        optional
-        maxLength={REFERRAL_LIMITS.message}
-        counter={hydrated ? t('form.message.left', { count: Math.max(0, left) }) : undefined}
-      />
-      <Consent
-        legend={t('form.consent.legend')}
-        label={t('form.consent.labelFoster')}
+      <MessageAndConsent
+        message={values.message}
+        hydrated={hydrated}
+        icon={icons?.['talk']}
         privacyHref={pathFor(variant, PAGES.privacy)}
-        privacyText={t('form.consent.privacyLink')}
+        foster={true}
       />
     </>
   );

@@ -11,7 +11,16 @@ import { REFERRAL_LIMITS } from '../domain/referral/schema';
 import { PAGES, pathFor, type Variant } from '../domain/routes';
 import { MunicipalityField } from './form/Municipality';
 import { RequestForm } from './form/RequestForm';
-import { Checkboxes, Consent, Flags, Picture, Radios, TextArea, TextField, fieldId } from './form/fields';
+import {
+  Checkboxes,
+  Flags,
+  ContactFields,
+  MessageAndConsent,
+  Picture,
+  Radios,
+  TextField,
+  fieldId,
+} from './form/fields';
 import type { FormIslandProps, ServiceOption } from './form/types';
 
 export interface ReferralFormProps extends FormIslandProps {
@@ -61,8 +70,6 @@ function Fields({
 }): ReactNode {
   const { t } = useTranslation();
   const who = whoOf(values.filledBy);
-  const left = REFERRAL_LIMITS.message - values.message.length;
-  const eitherId = `${fieldId('contact')}-either`;
   return (
     <>
       <Radios
@@ -113,42 +120,7 @@ function Fields({
         choices={services.map((s) => ({ value: s.id, label: s.title }))}
       />
 
-      <h2 className="form-section">
-        <Picture svg={icons?.['phone']} />
-        {t('form.contact.heading')}
-      </h2>
-      <TextField
-        path="contact.name"
-        label={t('form.contact.name')}
-        hint={t('form.contact.nameHint')}
-        autoComplete="name"
-        maxLength={REFERRAL_LIMITS.name}
-        width="l"
-      />
-      <p id={eitherId} className="form-hint form-hint--block">
-        {t('form.contact.either')}
-      </p>
-      <TextField
-        path="contact.phone"
-        label={t('form.contact.phone')}
-        describedBy={eitherId}
-        type="tel"
-        inputMode="tel"
-        autoComplete="tel"
-        maxLength={REFERRAL_LIMITS.phone}
-        width="m"
-      />
-      <TextField
-        path="contact.email"
-        label={t('form.contact.email')}
-        describedBy={eitherId}
-        type="email"
-        inputMode="email"
-        autoComplete="email"
-        maxLength={REFERRAL_LIMITS.email}
-        width="l"
-        spellCheck={false}
-      />
+      <ContactFields icon={icons?.['phone']} />
       <Radios
         path="contact.preferred"
         legend={t('form.contact.preferredLegend')}
@@ -180,23 +152,12 @@ function Fields({
         ]}
       />
 
-      <h2 className="form-section">
-        <Picture svg={icons?.['talk']} />
-        {t('form.moreHeading')}
-      </h2>
-      <TextArea
-        path="message"
-        label={t('form.message.label')}
-        hint={t('form.message.hint', { max: REFERRAL_LIMITS.message })}
-        optional
-        maxLength={REFERRAL_LIMITS.message}
-        counter={hydrated ? t('form.message.left', { count: Math.max(0, left) }) : undefined}
-      />
-      <Consent
-        legend={t('form.consent.legend')}
-        label={t('form.consent.label')}
+      <MessageAndConsent
+        message={values.message}
+        hydrated={hydrated}
+        icon={icons?.['talk']}
         privacyHref={pathFor(variant, PAGES.privacy)}
-        privacyText={t('form.consent.privacyLink')}
+        foster={false}
       />
     </>
   );

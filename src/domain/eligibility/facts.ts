@@ -8,23 +8,16 @@
  * the command line all validate answers the same way.
  */
 
+import { FILLED_BY as FILLED_BY_IDS, MUNICIPALITY_IDS } from '../region';
+
 /** Who the answers are about. */
 export const GROUPS = ['child', 'adult', 'child-in-care', 'foster', 'other'] as const;
 /** Who fills in the wizard (changes the wording, never a verdict). */
-export const FILLED_BY = ['self', 'parent', 'support-person', 'professional'] as const;
+export const FILLED_BY = FILLED_BY_IDS;
 /** Disability group as decided by VDEĀVK; children have no group, so they answer `none`. */
 export const DISABILITY_GROUPS = ['I', 'II', 'III', 'none'] as const;
 /** The 8 municipalities of the Kurzeme planning region since 2021. */
-export const MUNICIPALITIES = [
-  'liepaja',
-  'ventspils',
-  'dienvidkurzemes-novads',
-  'kuldigas-novads',
-  'saldus-novads',
-  'talsu-novads',
-  'ventspils-novads',
-  'tukuma-novads',
-] as const;
+export const MUNICIPALITIES = MUNICIPALITY_IDS;
 
 export const MIN_AGE = 0;
 export const MAX_AGE = 120;

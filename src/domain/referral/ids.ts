@@ -7,9 +7,8 @@
 export const ENQUIRY_TYPES = ['service', 'foster'] as const;
 export type EnquiryType = (typeof ENQUIRY_TYPES)[number];
 
-/** Who filled in the form. */
-export const FILLED_BY = ['self', 'parent', 'support-person', 'professional'] as const;
-export type FilledBy = (typeof FILLED_BY)[number];
+/** Who filled in the form (shared with the eligibility check). */
+export { FILLED_BY, type FilledBy } from '../region';
 
 /** The group the person the request is about belongs to. */
 export const PERSON_GROUPS = ['child', 'adult', 'child-in-care', 'other'] as const;
@@ -28,16 +27,7 @@ export type FosterInterest = (typeof FOSTER_INTERESTS)[number];
  * passes the ids found in `content/municipalities/` to the schema; this list is for
  * tests and for checking that the content is complete.
  */
-export const MUNICIPALITY_IDS = [
-  'liepaja',
-  'ventspils',
-  'dienvidkurzemes-novads',
-  'kuldigas-novads',
-  'saldus-novads',
-  'talsu-novads',
-  'ventspils-novads',
-  'tukuma-novads',
-] as const;
+export { MUNICIPALITY_IDS } from '../region';
 
 /**
  * The service ids known when this module was written. Prefer passing the ids found in

@@ -8,6 +8,7 @@ import { getIn, useFormikContext } from 'formik';
 import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferralFormValues } from '../../domain/referral/prefill';
+import { REFERRAL_LIMITS } from '../../domain/referral/schema';
 
 /** The id of a field's control (the first one of a group): the error summary links to it. */
 export function fieldId(path: string): string {
@@ -492,4 +493,93 @@ export function ErrorSummary({
 export function Picture({ svg }: { svg: string | undefined }): ReactNode {
   if (svg === undefined) return null;
   return <span className="icon" aria-hidden="true" dangerouslySetInnerHTML={{ __html: svg }} />;
+}
+
+/**
+ * The last part of both forms: the message (with its counter once hydrated) and the
+ * consent to processing health data. Only the hint and the consent wording differ.
+ */
+export function MessageAndConsent({
+  message,
+  hydrated,
+  icon,
+  privacyHref,
+  foster,
+}: {
+  message: string;
+  hydrated: boolean;
+  icon: string | undefined;
+  privacyHref: string;
+  foster: boolean;
+}): ReactNode {
+  const { t } = useTranslation();
+  const left = REFERRAL_LIMITS.message - message.length;
+  return (
+    <>
+      <h2 className="form-section">
+        <Picture svg={icon} />
+        {t('form.moreHeading')}
+      </h2>
+      <TextArea
+        path="message"
+        label={t('form.message.label')}
+        hint={t(foster ? 'form.message.hintFoster' : 'form.message.hint', { max: REFERRAL_LIMITS.message })}
+        optional
+        maxLength={REFERRAL_LIMITS.message}
+        counter={hydrated ? t('form.message.left', { count: Math.max(0, left) }) : undefined}
+      />
+      <Consent
+        legend={t('form.consent.legend')}
+        label={t(foster ? 'form.consent.labelFoster' : 'form.consent.label')}
+        privacyHref={privacyHref}
+        privacyText={t('form.consent.privacyLink')}
+      />
+    </>
+  );
+}
+
+/** How to reach the person: name, then phone and/or e-mail (at least one), in both forms. */
+export function ContactFields({ icon }: { icon: string | undefined }): ReactNode {
+  const { t } = useTranslation();
+  const eitherId = `${fieldId('contact')}-either`;
+  return (
+    <>
+      <h2 className="form-section">
+        <Picture svg={icon} />
+        {t('form.contact.heading')}
+      </h2>
+      <TextField
+        path="contact.name"
+        label={t('form.contact.name')}
+        hint={t('form.contact.nameHint')}
+        autoComplete="name"
+        maxLength={REFERRAL_LIMITS.name}
+        width="l"
+      />
+      <p id={eitherId} className="form-hint form-hint--block">
+        {t('form.contact.either')}
+      </p>
+      <TextField
+        path="contact.phone"
+        label={t('form.contact.phone')}
+        describedBy={eitherId}
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        maxLength={REFERRAL_LIMITS.phone}
+        width="m"
+      />
+      <TextField
+        path="contact.email"
+        label={t('form.contact.email')}
+        describedBy={eitherId}
+        type="email"
+        inputMode="email"
+        autoComplete="email"
+        maxLength={REFERRAL_LIMITS.email}
+        width="l"
+        spellCheck={false}
+      />
+    </>
+  );
 }

@@ -9,17 +9,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../server/app';
 import { loadConfig } from '../../../server/config';
+import { MUNICIPALITY_IDS } from '../../../src/domain/region';
 
-export const MUNICIPALITIES = [
-  'liepaja',
-  'ventspils',
-  'dienvidkurzemes-novads',
-  'kuldigas-novads',
-  'saldus-novads',
-  'talsu-novads',
-  'ventspils-novads',
-  'tukuma-novads',
-] as const;
+export const MUNICIPALITIES = MUNICIPALITY_IDS;
 
 /** The test address each office's mail must reach. */
 export const officeAddress = (id: string, type: 'service' | 'foster'): string =>

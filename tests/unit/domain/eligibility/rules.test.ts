@@ -5,25 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { RuleFileError, easyTextProblem, parseRuleFile } from '../../../../src/domain/eligibility/index';
 import { DEFAULT_CONTENT_DIR, loadRules } from '../../../../scripts/lib/load-rules';
+// The 15 services of the portal, each needing a rule file.
+import { DEFAULT_SERVICE_IDS as SERVICE_IDS } from '../../../../src/domain/referral/ids';
 
-/** The 15 services of the portal (issue: content), each needing a rule file. */
-const SERVICE_IDS = [
-  'atelpas-bridis',
-  'aprupe-berniem',
-  'rehabilitacija-berniem',
-  'rehabilitacija-vecakiem',
-  'dac-berniem',
-  'aprupe-majas',
-  'dac',
-  'specializetas-darbnicas',
-  'grupu-dzivoklis',
-  'islaiciga-aprupe',
-  'specialistu-konsultacijas',
-  'atbalsta-grupas',
-  'gvpp',
-  'vajadzibu-izvertesana',
-  'audzugimenes',
-];
 import { rules } from './helpers';
 
 /** The seed documents live beside the repository (shared/seeds); override with ELIGIBILITY_SEEDS_DIR. */
