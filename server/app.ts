@@ -16,7 +16,7 @@ import { i18nFor } from '../src/domain/i18n';
 import { fromFormFields } from '../src/domain/referral/index';
 import { FORM_PAGES, ON_DEMAND_PATHS, VARIANTS, pathFor, variantOf } from '../src/domain/routes';
 import type { Config } from './config';
-import { createReferralService, type FieldErrors, type ReferralService } from './referrals';
+import { createReferralService, type FieldErrors, type ReferralService, type SubmitResult } from './referrals';
 import { readBuiltSite } from './site';
 
 /** Astro's node adapter in middleware mode. */
@@ -183,11 +183,23 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const messages = (errors: FieldErrors): Record<string, string> =>
     Object.fromEntries(Object.entries(errors).map(([path, e]) => [path, lv.t(`referral:${e.key}`, e.values ?? {})]));
 
+  /** Submit; when the enquiry cannot be stored, answer 503 (nothing was accepted) and return null. */
+  const submitOr503 = async (input: unknown, reply: FastifyReply): Promise<SubmitResult | null> => {
+    try {
+      return await referrals.submit(input);
+    } catch (err) {
+      reply.log.error({ code: (err as { code?: string }).code }, 'enquiry could not be stored');
+      await reply.code(503).header('cache-control', 'no-store').send({ error: TEXT.unavailable });
+      return null;
+    }
+  };
+
   app.post('/api/referrals', { config: submitLimit }, async (req, reply) => {
     void reply.header('cache-control', 'no-store');
     if (!isType(req, JSON_TYPE)) return reply.code(415).send({ error: TEXT.mediaType });
     if (!sameOrigin(req)) return reply.code(403).send({ error: TEXT.crossSite });
-    const result = await referrals.submit(req.body);
+    const result = await submitOr503(req.body, reply);
+    if (!result) return reply;
     if (result.kind === 'invalid') {
       return reply.code(422).send({ errors: messages(result.errors), codes: result.errors });
     }
@@ -223,7 +235,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
         const fields = (req.body ?? {}) as Record<string, string | string[]>;
         // The page decides the type of enquiry, not a field a person (or a bot) could change.
         const input = { ...fromFormFields(fields), type: form.type };
-        const result = await referrals.submit(input);
+        const result = await submitOr503(input, reply);
+        if (!result) return reply;
         if (result.kind === 'invalid') {
           // Fastify has read the body; the adapter takes it from `req.body` (a string) instead.
           (req.raw as typeof req.raw & { body?: string }).body = encodeForm(fields);

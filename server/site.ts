@@ -50,7 +50,7 @@ export function inlineScriptHashes(html: string): string[] {
  * script per client directive). Pages rendered on demand carry them too, so their hashes
  * are known before any such page has been rendered.
  */
-export const ASTRO_ISLAND_SCRIPT_HASHES: readonly string[] = [
+const ASTRO_ISLAND_SCRIPT_HASHES: readonly string[] = [
   islandScript,
   idleDirective,
   loadDirective,
@@ -58,7 +58,7 @@ export const ASTRO_ISLAND_SCRIPT_HASHES: readonly string[] = [
   onlyDirective,
   visibleDirective,
 ].map((s: string) => sha256(s));
-export const ASTRO_ISLAND_STYLE_HASHES: readonly string[] = [sha256(ISLAND_STYLES)];
+const ASTRO_ISLAND_STYLE_HASHES: readonly string[] = [sha256(ISLAND_STYLES)];
 
 /** Hashes of the contents of inline `<style>` elements in an HTML text. */
 export function inlineStyleHashes(html: string): string[] {

@@ -23,6 +23,7 @@ import type {
   Referral,
   Route,
 } from '../../src/domain/referral/index';
+import { escapeHtml } from '../../src/domain/text/inline';
 
 /** An e-mail address with a display name; nodemailer encodes both safely. */
 export interface MailAddress {
@@ -135,15 +136,8 @@ const OFFICE_KIND: Record<EnquiryType, string> = { service: 'sociālais dienests
 
 const yesNo = (v: boolean): string => (v ? 'jā' : 'nē');
 
-/** Escape text for HTML element content and attribute values. */
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/gu, '&amp;')
-    .replace(/</gu, '&lt;')
-    .replace(/>/gu, '&gt;')
-    .replace(/"/gu, '&quot;')
-    .replace(/'/gu, '&#39;');
-}
+/** Escape text for HTML element content and attribute values (the same escaping as the site's). */
+export { escapeHtml };
 
 /** One line for a header: labels come from content, but a stray line break must not split a header. */
 function headerText(value: string): string {

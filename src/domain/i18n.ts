@@ -17,9 +17,6 @@ import easyReferral from '../i18n/locales/lv-easy/referral.json';
 export const NAMESPACES = ['common', 'wizard', 'referral'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
-/** Locale folder of each variant. */
-export const LOCALE_DIRS: Record<Variant, string> = { lv: 'lv', easy: 'lv-easy' };
-
 export const resources = {
   lv: { common: lvCommon, wizard: lvWizard, referral: lvReferral },
   easy: { common: easyCommon, wizard: easyWizard, referral: easyReferral },

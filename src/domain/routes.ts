@@ -69,8 +69,6 @@ export const PAGES = {
   foster: '/audzugimenem/pieteikums/',
 } as const;
 
-export type PageName = keyof typeof PAGES;
-
 export const servicePath = (id: string): string => `${PAGES.services}${id}/`;
 export const groupPath = (id: string): string => `${PAGES.groups}${id}/`;
 export const municipalityPath = (id: string): string => `${PAGES.municipalities}${id}/`;
@@ -85,19 +83,14 @@ export const FREE_PAGE_IDS = [
   'ko-neaptver',
 ] as const;
 
-/**
- * Latvian paths of pages rendered on demand by the server (forms that must work without
- * JavaScript) and their confirmations. Each is mounted for both variants.
- */
-export const ON_DEMAND_PATHS: readonly string[] = [
-  PAGES.referral,
-  PAGES.foster,
-  `${PAGES.referral}nosutits/`,
-  `${PAGES.foster}nosutits/`,
-];
-
-/** The form pages (on demand) and the enquiry type each sends. */
+/** The form pages (rendered on demand), the enquiry type each sends, and its confirmation page. */
 export const FORM_PAGES: readonly { path: string; type: 'service' | 'foster'; confirmation: string }[] = [
   { path: PAGES.referral, type: 'service', confirmation: `${PAGES.referral}nosutits/` },
   { path: PAGES.foster, type: 'foster', confirmation: `${PAGES.foster}nosutits/` },
 ];
+
+/**
+ * Latvian paths of pages rendered on demand by the server (forms that must work without
+ * JavaScript) and their confirmations. Each is mounted for both variants.
+ */
+export const ON_DEMAND_PATHS: readonly string[] = FORM_PAGES.flatMap((f) => [f.path, f.confirmation]);

@@ -4,7 +4,7 @@
  * on 127.0.0.1, the received message parsed.
  */
 import type { FastifyInstance } from 'fastify';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freePort, startSmtp, waitFor, type TestSmtp } from './helpers/smtp';
@@ -295,6 +295,28 @@ describe('when the mail server is down', () => {
       if (!app.server.listening) await app.close().catch(() => undefined);
     }
     expect(readdirSync(join(dataDir, 'outbox', 'dead'))).toEqual([]);
+  });
+});
+
+describe('when the enquiry cannot be stored', () => {
+  it('answers 503 and says nothing was sent', async () => {
+    const { app, dataDir } = await testApp();
+    try {
+      // The outbox cannot write: its temporary folder is replaced by a file.
+      rmSync(join(dataDir, 'outbox', 'tmp'), { recursive: true });
+      writeFileSync(join(dataDir, 'outbox', 'tmp'), 'not a folder');
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/referrals',
+        headers: { 'content-type': 'application/json', origin: ORIGIN },
+        payload: JSON.stringify(serviceReferral({ message: 'neizdosies' })),
+      });
+      expect(res.statusCode).toBe(503);
+      expect(res.json<{ error: string }>().error).toContain('Nekas netika nosūtīts');
+      expect(pending(dataDir)).toEqual([]);
+    } finally {
+      await app.close();
+    }
   });
 });
 

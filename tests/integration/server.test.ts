@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
+import { inlineScriptHashes, inlineStyleHashes } from '../../server/site';
 
 let app: FastifyInstance;
 
@@ -63,6 +64,17 @@ describe('the built site through the server', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('allows by hash every inline script and style of the island pages, static and on demand', async () => {
+    for (const url of ['/parbaude/', '/viegli/pieteikums/']) {
+      const res = await app.inject({ url });
+      expect(res.statusCode).toBe(200);
+      const csp = String(res.headers['content-security-policy']);
+      const scripts = inlineScriptHashes(res.body);
+      expect(scripts.length, url).toBeGreaterThan(0);
+      for (const h of [...scripts, ...inlineStyleHashes(res.body)]) expect(csp, `${url} ${h}`).toContain(h);
+    }
   });
 
   it('answers unknown URLs with the 404 page of the right version', async () => {

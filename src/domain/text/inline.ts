@@ -158,3 +158,8 @@ export function tokensToHtml(
     })
     .join('');
 }
+
+/** A `tel:` link for a phone number as published ("+371 67331492" → "tel:+37167331492"). */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}

@@ -77,14 +77,33 @@ interface TextFieldProps {
   spellCheck?: boolean;
 }
 
-export function TextField(props: TextFieldProps): ReactNode {
-  const { path, label, hint, describedBy, optional, type = 'text', autoComplete, inputMode, maxLength, width } = props;
+/** What a text control needs from formik: its id, value, change handler and error. */
+function useTextControl(path: string): {
+  id: string;
+  value: string;
+  onChange: (e: { target: { value: string } }) => void;
+  error: string | undefined;
+} {
   const { values, setFieldValue } = useFormikContext<ReferralFormValues>();
-  const error = useFieldError(path);
-  const id = fieldId(path);
-  const value = getIn(values, path) as string | undefined;
+  return {
+    id: fieldId(path),
+    value: (getIn(values, path) as string | undefined) ?? '',
+    onChange: (e) => void setFieldValue(path, e.target.value, false),
+    error: useFieldError(path),
+  };
+}
+
+/** A text control's label, hint and error message (the same for inputs and text areas). */
+function FieldHead(props: {
+  id: string;
+  label: string;
+  hint: string | undefined;
+  optional: boolean | undefined;
+  error: string | undefined;
+}): ReactNode {
+  const { id, label, hint, optional, error } = props;
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
+    <>
       <label className="field-label" htmlFor={id}>
         {label}
         <Optional optional={optional} />
@@ -95,13 +114,23 @@ export function TextField(props: TextFieldProps): ReactNode {
         </p>
       )}
       {error && <FieldError id={`${id}-error`} text={error} />}
+    </>
+  );
+}
+
+export function TextField(props: TextFieldProps): ReactNode {
+  const { path, label, hint, describedBy, optional, type = 'text', autoComplete, inputMode, maxLength, width } = props;
+  const { id, value, onChange, error } = useTextControl(path);
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <FieldHead id={id} label={label} hint={hint} optional={optional} error={error} />
       <input
         id={id}
         name={path}
         type={type}
         className={width ? `input input--${width}` : 'input'}
-        value={value ?? ''}
-        onChange={(e) => void setFieldValue(path, e.target.value, false)}
+        value={value}
+        onChange={onChange}
         autoComplete={autoComplete}
         inputMode={inputMode}
         maxLength={maxLength}
@@ -124,27 +153,17 @@ interface TextAreaProps {
 }
 
 export function TextArea({ path, label, hint, optional, maxLength, counter }: TextAreaProps): ReactNode {
-  const { values, setFieldValue } = useFormikContext<ReferralFormValues>();
-  const error = useFieldError(path);
-  const id = fieldId(path);
-  const value = getIn(values, path) as string | undefined;
+  const { id, value, onChange, error } = useTextControl(path);
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-        <Optional optional={optional} />
-      </label>
-      <p id={`${id}-hint`} className="form-hint">
-        {hint}
-      </p>
-      {error && <FieldError id={`${id}-error`} text={error} />}
+      <FieldHead id={id} label={label} hint={hint} optional={optional} error={error} />
       <textarea
         id={id}
         name={path}
         className="input textarea"
         rows={6}
-        value={value ?? ''}
-        onChange={(e) => void setFieldValue(path, e.target.value, false)}
+        value={value}
+        onChange={onChange}
         maxLength={maxLength}
         autoComplete="off"
         aria-invalid={error ? true : undefined}

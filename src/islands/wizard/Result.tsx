@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { PAGES, servicePath, pathFor, type Variant } from '../../domain/routes';
 import type { ContactInfo, Offer, ResultCard, WizardResult } from '../../domain/wizard/index';
 import { ContentText, Icon, TextList, type Icons } from './bits';
+import { telHref } from '../../domain/text/inline';
 
 interface Props {
   result: WizardResult;
@@ -17,8 +18,6 @@ interface Props {
   onSend: () => void;
   onRestart: () => void;
 }
-
-const telHref = (phone: string): string => `tel:${phone.replace(/[^\d+]/g, '')}`;
 
 function OfferLine({ offer, withMunicipality }: { offer: Offer; withMunicipality: boolean }): ReactNode {
   const { t } = useTranslation();

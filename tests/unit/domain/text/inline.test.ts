@@ -4,6 +4,7 @@ import {
   compileGlossary,
   countWords,
   isAbbreviation,
+  telHref,
   tokensToHtml,
   parseInline,
 } from '../../../../src/domain/text/inline';
@@ -96,5 +97,12 @@ describe('tokensToHtml', () => {
   it('marks a full term as a link without abbr', () => {
     const html = tokensToHtml(parseInline('Jūsu atbalsta plāns.', glossary, new Set()), href, gl);
     expect(html).toBe('Jūsu <a class="term" href="/viegli/vardnica/#atbalsta-plans">atbalsta plāns</a>.');
+  });
+});
+
+describe('telHref', () => {
+  it('keeps only digits and the plus sign', () => {
+    expect(telHref('+371 67331492')).toBe('tel:+37167331492');
+    expect(telHref('63 350 107')).toBe('tel:63350107');
   });
 });
