@@ -6,7 +6,8 @@
  * Conventions that hold for every collection:
  * - `source`: the ids of the documents a fact comes from (see `content/sources.yaml`:
  *   seed file names such as `002_1d3f57242e25ac0b.txt`, or a public page).
- * - `asOf`: the date the facts describe (not the date the file was written).
+ * - `asOf`: the date the facts describe (not the date the file was written); a year alone
+ *   (`asOf: 2016`) where the source is dated only by its year.
  * - `lv`: the Latvian text; `easy`: the easy-read Latvian text ("viegli lasīt").
  *   Easy-read text is written as `lines`: one sentence per item, shown one per line.
  * - Inline markup in any text: `[label](/path/)` makes a link to a page of the portal.
@@ -17,9 +18,17 @@
 import { defineCollection, reference, z } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { ICON_NAMES } from './domain/icons';
+import type { FactDate } from './domain/text/fact-date';
 
 /** A date in the content files, written as YAML `2023-05-01`. */
 const date = z.coerce.date();
+/**
+ * The date the facts describe: a day (`2023-05-01`) or, when the source is dated only
+ * by its year ("ap. 2016"), the year alone (`2016`) — never a made-up day.
+ */
+const factDate = z
+  .union([z.date(), z.number().int().min(1990).max(2100)])
+  .transform((v): FactDate => (typeof v === 'number' ? { year: v } : { day: v }));
 /** One or more ids from `content/sources.yaml`. */
 const source = z.array(reference('sources')).min(1);
 const text = z.string().trim().min(1);
@@ -120,7 +129,7 @@ const services = defineCollection({
     /** The target groups the service is for. */
     groups: z.array(reference('targetGroups')).min(1),
     source: source,
-    asOf: date,
+    asOf: factDate,
     lv: serviceText,
     easy: serviceEasy,
   }),
@@ -134,7 +143,7 @@ const targetGroups = defineCollection({
     icon: icon,
     services: z.array(reference('services')),
     source: source,
-    asOf: date,
+    asOf: factDate,
     lv: z.strictObject({ title: text, summary: text, who: paragraphs, firstStep: paragraphs }),
     easy: z.strictObject({ title: text, summary: text, who: lines, firstStep: lines }),
   }),
@@ -172,7 +181,7 @@ const municipalities = defineCollection({
       .strictObject({ name: text, town: text, source: source, checked: date, verified: z.boolean() })
       .nullable(),
     source: source,
-    asOf: date,
+    asOf: factDate,
   }),
 });
 
@@ -205,6 +214,7 @@ const locations = defineCollection({
     /** Later facts about the place (e.g. opening date) with their own source. */
     updates: z.array(z.strictObject({ text: text, easy: text, source: source, asOf: date })).default([]),
     source: source,
+    /** The day of the status (seed 002: 01.05.2023). */
     asOf: date,
   }),
 });
@@ -220,7 +230,7 @@ const glossary = defineCollection({
     /** Other spellings that should be recognised (e.g. the older "VDEĀK"). */
     aliases: z.array(text).default([]),
     source: source,
-    asOf: date,
+    asOf: factDate,
     lv: z.strictObject({ definition: text }),
     easy: z.strictObject({ definition: lines }),
   }),
@@ -244,7 +254,7 @@ const pages = defineCollection({
   loader: glob({ base: './content/pages', pattern: '*.yaml' }),
   schema: z.strictObject({
     source: source,
-    asOf: date,
+    asOf: factDate,
     lv: z.strictObject({ title: text, summary: text, sections: z.array(pageSectionLv) }),
     easy: z.strictObject({ title: text, summary: text, sections: z.array(pageSectionEasy) }),
   }),

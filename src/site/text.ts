@@ -3,6 +3,9 @@ import { compileGlossary, type Glossary } from '../domain/text/inline';
 import { EASY_PREFIX, pathFor, type Variant } from '../domain/routes';
 import { site } from './content';
 
+/** A date as Latvians write it: 01.05.2023. */
+export { formatDay as formatDate } from '../domain/text/fact-date';
+
 export interface TextContext {
   variant: Variant;
   glossary: Glossary;
@@ -32,11 +35,4 @@ export function localHref(variant: Variant, path: string): string {
 export async function textContext(variant: Variant): Promise<TextContext> {
   compiled ??= glossary();
   return { variant, glossary: await compiled, seen: new Set(), href: (p) => localHref(variant, p) };
-}
-
-/** A date as Latvians write it: 01.05.2023. */
-export function formatDate(d: Date): string {
-  const dd = String(d.getUTCDate()).padStart(2, '0');
-  const mm = String(d.getUTCMonth() + 1).padStart(2, '0');
-  return `${dd}.${mm}.${d.getUTCFullYear()}.`;
 }
