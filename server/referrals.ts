@@ -109,6 +109,7 @@ export async function createReferralService(config: Config, log: FastifyBaseLogg
   const worker = createDeliveryWorker({
     outbox,
     mailer,
+    concurrency: mailer.connections,
     routing: content.routing,
     compose: {
       from: config.mailFrom,

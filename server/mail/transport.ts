@@ -33,6 +33,8 @@ export interface Mailer {
   readonly kind: 'smtp' | 'file';
   /** Where mail goes, without credentials (for the start-up log). */
   readonly description: string;
+  /** How many messages it can send at the same time (the pool's connections; 1 for files). */
+  readonly connections: number;
   /**
    * Send one message. Resolves when the server accepted it (250) or the file is on disk.
    * Rejects with the transport's error (`code`, `responseCode` as nodemailer sets them).
@@ -178,6 +180,7 @@ export function createFileMailer(dataDir: string): Mailer {
   return {
     kind: 'file',
     description: `.eml files in ${root}`,
+    connections: 1,
     async send(message) {
       const dir = join(root, safeSegment(message.meta.municipalityId, 'municipality id'));
       const path = join(dir, `${safeSegment(message.meta.id, 'message id')}.eml`);
@@ -199,6 +202,9 @@ export function createFileMailer(dataDir: string): Mailer {
   };
 }
 
+/** Connections a municipal relay is asked to accept from us at once. */
+const DEFAULT_SMTP_CONNECTIONS = 2;
+
 /** The SMTP transport: pooled connections, TLS as the URL and `requireTLS` say. */
 export function createSmtpMailer(config: MailTransportConfig & { smtpUrl: string }): Mailer {
   const endpoint = parseSmtpUrl(config.smtpUrl);
@@ -210,7 +216,7 @@ export function createSmtpMailer(config: MailTransportConfig & { smtpUrl: string
     requireTLS: config.requireTLS === true,
     ...(endpoint.auth ? { auth: endpoint.auth } : {}),
     ...(config.tls ? { tls: config.tls } : {}),
-    maxConnections: pool.maxConnections ?? 2,
+    maxConnections: pool.maxConnections ?? DEFAULT_SMTP_CONNECTIONS,
     connectionTimeout: pool.connectionTimeoutMs ?? 30_000,
     greetingTimeout: pool.greetingTimeoutMs ?? 30_000,
     socketTimeout: pool.socketTimeoutMs ?? 60_000,
@@ -222,6 +228,7 @@ export function createSmtpMailer(config: MailTransportConfig & { smtpUrl: string
   return {
     kind: 'smtp',
     description,
+    connections: options.maxConnections ?? DEFAULT_SMTP_CONNECTIONS,
     async send(message) {
       const info = await transport.sendMail(toNodemailer(message));
       return { messageId: info.messageId, response: info.response };

@@ -36,6 +36,11 @@ export interface DeliveryWorkerOptions {
   /** Right-hand side of the Message-ID, e.g. `kurzeme-visiem` or the site's host name. */
   messageIdDomain: string;
   logger: EventLogger;
+  /**
+   * How many entries are sent at the same time; default 1. Match the SMTP pool's
+   * connections: more only queue inside the pool.
+   */
+  concurrency?: number;
   /** The longest the worker sleeps between looks at the outbox; default 30 s. */
   pollIntervalMs?: number;
   /** How often delivered entries past their retention are purged; default 1 h. */
@@ -125,6 +130,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const now = options.now ?? (() => new Date());
   const pollIntervalMs = options.pollIntervalMs ?? 30_000;
   const purgeIntervalMs = options.purgeIntervalMs ?? 60 * 60 * 1000;
+  const concurrency = options.concurrency ?? 1;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('concurrency must be a whole number ≥ 1');
 
   let running = false;
   let stopping = false;
@@ -194,20 +201,23 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   async function runOnce(): Promise<number> {
     const due = await outbox.due(now());
     let tried = 0;
-    for (const entry of due) {
-      if (stopping) break;
-      try {
-        await deliver(entry);
-      } catch (error) {
-        // The outbox itself failed (disk full, permissions): the entry stays where it is
-        // (pending or leased) and is tried again — after a restart at the latest.
-        logger.error(
-          { event: 'outbox.error', ref: entry.payload.reference, ...safeErrorFields(error) },
-          'outbox error',
-        );
+    // `concurrency` lanes take the due entries in order; each lane sends one at a time.
+    const lane = async (): Promise<void> => {
+      for (let entry = due.shift(); entry && !stopping; entry = due.shift()) {
+        try {
+          await deliver(entry);
+        } catch (error) {
+          // The outbox itself failed (disk full, permissions): the entry stays where it is
+          // (pending or leased) and is tried again — after a restart at the latest.
+          logger.error(
+            { event: 'outbox.error', ref: entry.payload.reference, ...safeErrorFields(error) },
+            'outbox error',
+          );
+        }
+        tried += 1;
       }
-      tried += 1;
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, lane));
     return tried;
   }
 

@@ -17,6 +17,7 @@ import { OPTIONS, SERVICE_TITLES, fixtureMunicipalities, serviceRequest } from '
 class MemoryMailer implements Mailer {
   readonly kind = 'smtp';
   readonly description = 'memory';
+  readonly connections = 2;
   readonly sent: OutgoingMessage[] = [];
   readonly tried: OutgoingMessage[] = [];
   /** Failures to throw, in order, before sends succeed. */
@@ -76,8 +77,13 @@ let mailer: MemoryMailer;
 let logger: MemoryLogger;
 let worker: DeliveryWorker | null;
 
-function makeWorker(routing = buildRoutingTable(fixtureMunicipalities()), pollIntervalMs = 60_000): DeliveryWorker {
+function makeWorker(
+  routing = buildRoutingTable(fixtureMunicipalities()),
+  pollIntervalMs = 60_000,
+  concurrency?: number,
+): DeliveryWorker {
   worker = createDeliveryWorker({
+    ...(concurrency === undefined ? {} : { concurrency }),
     outbox,
     mailer,
     routing,
@@ -229,6 +235,40 @@ describe('the delivery worker', () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(mailer.tried).toHaveLength(1);
     expect((await outbox.stats()).pending).toBe(1);
+  });
+
+  it('sends as many entries at once as it is told, and each exactly once', async () => {
+    let open!: () => void;
+    mailer.gate = new Promise((r) => {
+      open = r;
+    });
+    for (let i = 0; i < 5; i += 1) await acceptReferral(outbox, referral({ message: `ziņa ${i}` }));
+    const w = makeWorker(undefined, 60_000, 2);
+    const run = w.runOnce();
+    await waitFor(() => mailer.tried.length === 2);
+    // Two sends wait on the mail server; the third waits for a free lane.
+    await new Promise((r) => setTimeout(r, 30));
+    expect(mailer.tried).toHaveLength(2);
+    open();
+    expect(await run).toBe(5);
+    expect(new Set(mailer.sent.map((m) => m.messageId)).size).toBe(5);
+    expect(mailer.tried).toHaveLength(5);
+    expect(await outbox.stats()).toEqual({ pending: 0, leased: 0, dead: 0, delivered: 0 });
+  });
+
+  it('sends one at a time by default', async () => {
+    let open!: () => void;
+    mailer.gate = new Promise((r) => {
+      open = r;
+    });
+    for (let i = 0; i < 3; i += 1) await acceptReferral(outbox, referral({ message: `ziņa ${i}` }));
+    const run = makeWorker().runOnce();
+    await waitFor(() => mailer.tried.length === 1);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(mailer.tried).toHaveLength(1);
+    open();
+    expect(await run).toBe(3);
+    expect(mailer.sent).toHaveLength(3);
   });
 
   it('routes at send time: an entry for a municipality gone from the table is retried, then kept as a dead letter', async () => {
