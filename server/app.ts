@@ -59,7 +59,6 @@ function encodeForm(fields: Record<string, string | string[]>): string {
 /** Build the app; `await app.ready()` before `inject()` in tests. */
 export async function buildApp(config: Config): Promise<FastifyInstance> {
   const built = readBuiltSite(config.distDir);
-  const https = config.publicOrigin.protocol === 'https:';
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -89,6 +88,24 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     await referrals.close();
   });
 
+  // Anything failing from here on must not leave the outbox lock and the worker behind.
+  try {
+    await mountRoutes(app, config, built, referrals);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  return app;
+}
+
+/** Security headers, the form and API routes, static files and the 404 page. */
+async function mountRoutes(
+  app: FastifyInstance,
+  config: Config,
+  built: ReturnType<typeof readBuiltSite>,
+  referrals: ReferralService,
+): Promise<void> {
+  const https = config.publicOrigin.protocol === 'https:';
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -272,6 +289,4 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       .header('cache-control', 'no-cache')
       .send(variant === 'easy' ? built.notFound.easy : built.notFound.lv);
   });
-
-  return app;
 }

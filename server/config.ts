@@ -46,6 +46,13 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 type Env = Record<string, string | undefined>;
 
+/** `DATA_DIR` as an absolute path (default `./var`); also for operator commands. */
+export function dataDirFrom(env: Env = process.env, cwd: string = process.cwd()): string {
+  const given = env['DATA_DIR']?.trim();
+  const raw = given === undefined || given === '' ? './var' : given;
+  return isAbsolute(raw) ? raw : resolve(cwd, raw);
+}
+
 /**
  * Read and validate the configuration.
  * @throws ConfigError listing every bad variable.
@@ -99,8 +106,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     }
   }
 
-  const rawData = value('DATA_DIR') ?? './var';
-  const dataDir = isAbsolute(rawData) ? rawData : resolve(cwd, rawData);
+  const dataDir = dataDirFrom(env, cwd);
   const rawDist = value('DIST_DIR') ?? './dist';
   const distDir = isAbsolute(rawDist) ? rawDist : resolve(cwd, rawDist);
 

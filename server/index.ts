@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
+import { SpoolLockedError } from './outbox/lock';
 import { productionRoutingProblems } from './referrals';
 
 let config: Config;
@@ -19,7 +20,16 @@ try {
 }
 
 mkdirSync(config.dataDir, { recursive: true });
-const app = await buildApp(config);
+let app: Awaited<ReturnType<typeof buildApp>>;
+try {
+  app = await buildApp(config);
+} catch (err) {
+  if (err instanceof SpoolLockedError) {
+    process.stderr.write(`DATA_DIR: ${err.message}\n`);
+    process.exit(2);
+  }
+  throw err;
+}
 
 // In production every office address must be a real, confirmed one: name each that is not.
 const routing = productionRoutingProblems(app.referrals.content);

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import {
@@ -21,7 +21,8 @@ import type { Config } from './config';
 import { loadReferralContent, type ReferralContent } from './content';
 import { createMailer, type Mailer } from './mail/transport';
 import { acceptReferral, createDeliveryWorker, openReferralOutbox } from './outbox/index';
-import type { DeliveryWorker, MailJob, Outbox } from './outbox/index';
+import type { DeliveryWorker, FileOutbox, MailJob, Outbox } from './outbox/index';
+import { lockSpool } from './outbox/lock';
 import { DEFAULT_RETRY_POLICY } from './outbox/schedule';
 
 export type FieldErrors = Record<string, { key: string; values?: Record<string, unknown> }>;
@@ -104,8 +105,19 @@ export async function createReferralService(config: Config, log: FastifyBaseLogg
     ...(config.deliveryRetryDelaysSeconds ? { delaysMs: config.deliveryRetryDelaysSeconds.map((s) => s * 1000) } : {}),
     maxAgeMs: config.deliveryMaxAgeHours * 3_600_000,
   };
-  const outbox = await openReferralOutbox(config.dataDir, { retry, retentionDays: config.outboxRetentionDays });
-  const mailer = createMailer(config.mail);
+  // One process per spool: take its lock before recovery touches anything.
+  const spool = join(config.dataDir, 'outbox');
+  await mkdir(spool, { recursive: true, mode: 0o700 });
+  const lock = await lockSpool(spool);
+  let outbox: FileOutbox<MailJob>;
+  let mailer: Mailer;
+  try {
+    outbox = await openReferralOutbox(config.dataDir, { retry, retentionDays: config.outboxRetentionDays });
+    mailer = createMailer(config.mail);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
   const worker = createDeliveryWorker({
     outbox,
     mailer,
@@ -167,6 +179,7 @@ export async function createReferralService(config: Config, log: FastifyBaseLogg
     async close() {
       await worker.stop();
       await mailer.close();
+      await lock.release();
     },
   };
 }

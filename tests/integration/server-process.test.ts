@@ -1,14 +1,16 @@
-/** The server as a process: refuses a bad environment, and stops cleanly on SIGTERM. */
+/** The server as a process: refuses a bad environment or a data directory in use, and stops cleanly on SIGTERM. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { freePort, waitFor } from './helpers/smtp';
 
 function run(env: Record<string, string>): {
   done: Promise<{ code: number | null; out: string }>;
   kill: (s: NodeJS.Signals) => void;
   output: () => string;
+  pid: number | undefined;
 } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     env: { ...process.env, LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(join(tmpdir(), 'kv-proc-')), ...env },
@@ -20,7 +22,7 @@ function run(env: Record<string, string>): {
   const done = new Promise<{ code: number | null; out: string }>((resolve) =>
     child.on('exit', (code) => resolve({ code, out })),
   );
-  return { done, kill: (s) => child.kill(s), output: () => out };
+  return { done, kill: (s) => child.kill(s), output: () => out, pid: child.pid };
 }
 
 describe('server/index.ts', () => {
@@ -47,23 +49,34 @@ describe('server/index.ts', () => {
     expect(out).toContain('ROUTING_FILE');
   });
 
-  it('listens, answers, and exits 0 on SIGTERM', async () => {
-    const port = 4300 + Math.floor(Math.random() * 500);
-    const proc = run({ PORT: String(port), HOST: '127.0.0.1' });
-    const deadline = Date.now() + 20_000;
-    let status = 0;
-    while (Date.now() < deadline) {
-      try {
-        status = (await fetch(`http://127.0.0.1:${port}/healthz`)).status;
-        break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
-    expect(status).toBe(200);
+  it('listens, answers, keeps a second server off its data directory, and exits 0 on SIGTERM', async () => {
+    const port = await freePort();
+    const dataDir = mkdtempSync(join(tmpdir(), 'kv-proc-'));
+    const proc = run({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir });
+    await waitFor(
+      async () => {
+        try {
+          return (await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200;
+        } catch {
+          return false;
+        }
+      },
+      20_000,
+      'server start',
+    );
+    const pid = readFileSync(join(dataDir, 'outbox', 'server.pid'), 'utf8').trim();
+    expect(pid).toBe(String(proc.pid));
+
+    // A second process on the same outbox would re-send what the first is sending.
+    const second = await run({ PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: dataDir }).done;
+    expect(second.code).toBe(2);
+    expect(second.out).toContain('DATA_DIR');
+    expect(second.out).toContain(`pid ${pid}`);
+
     proc.kill('SIGTERM');
     const { code, out } = await proc.done;
     expect(code).toBe(0);
     expect(out).toContain('shutting down');
+    expect(existsSync(join(dataDir, 'outbox', 'server.pid'))).toBe(false);
   });
 });

@@ -1,0 +1,99 @@
+/**
+ * `npm run outbox` (scripts/outbox.ts) as a process, on a real spool: it lists dead letters
+ * without personal data and puts them back in line.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { validateReferral } from '../../src/domain/referral/index';
+import { acceptReferral, openReferralOutbox } from '../../server/outbox/index';
+import { OPTIONS, serviceRequest } from '../unit/domain/referral/fixtures';
+
+const ROOT = join(import.meta.dirname, '../..');
+let dataDir: string;
+
+function outboxCommand(...args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/outbox.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** Accept `n` referrals; the first `dead` of them fail for good (one attempt allowed). */
+async function spool(n: number, dead: number): Promise<string[]> {
+  const outbox = await openReferralOutbox(dataDir, { retry: { delaysMs: [1000], maxAgeMs: 60_000, maxAttempts: 1 } });
+  const refs: string[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const r = validateReferral(serviceRequest({ message: `Ziņa ${i}: bērnam ir epilepsija` }), OPTIONS);
+    if (!r.ok) throw new Error('fixture invalid');
+    refs.push((await acceptReferral(outbox, r.value)).reference);
+  }
+  for (const ref of refs.slice(0, dead)) {
+    const lease = await outbox.lease(ref, new Date());
+    if (!lease) throw new Error('not leased');
+    await outbox.fail(
+      lease,
+      { message: '550 5.1.1 <socialais@example.test>: no such user', responseCode: 550 },
+      new Date(),
+    );
+  }
+  return refs;
+}
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'kv-outbox-cli-'));
+});
+
+describe('npm run outbox', () => {
+  it('status counts what waits and what gave up', async () => {
+    await spool(3, 1);
+    const { code, out } = outboxCommand('status');
+    expect(code).toBe(0);
+    expect(out).toMatch(/waiting:\s+2/);
+    expect(out).toMatch(/gave up \(dead\):\s+1/);
+    expect(out).toContain('no server holds it');
+  });
+
+  it('lists the dead letters by reference, office and reason — no personal data', async () => {
+    const [dead] = await spool(2, 1);
+    const { code, out } = outboxCommand('dead');
+    expect(code).toBe(0);
+    expect(out).toContain(dead);
+    expect(out).toContain('kuldigas-novads');
+    expect(out).toContain('550');
+    for (const personal of ['Ilze', 'Bērziņa', '+371', 'ilze@example.test', 'epilepsija', 'Anna'])
+      expect(out).not.toContain(personal);
+  });
+
+  it('retry puts a dead letter back in line; an unknown reference exits 3', async () => {
+    const [dead = ''] = await spool(2, 1);
+    const retried = outboxCommand('retry', dead);
+    expect(retried.code).toBe(0);
+    expect(existsSync(join(dataDir, 'outbox', 'pending', `${dead}.json`))).toBe(true);
+    expect(existsSync(join(dataDir, 'outbox', 'dead', `${dead}.json`))).toBe(false);
+    expect(outboxCommand('dead').out).toContain('No dead letters.');
+
+    const unknown = outboxCommand('retry', 'KV-AAAA-AAAA', '../etc/passwd');
+    expect(unknown.code).toBe(3);
+    expect(unknown.err).toContain('KV-AAAA-AAAA: not a dead letter');
+  });
+
+  it('retry --all puts every dead letter back in line', async () => {
+    await spool(3, 2);
+    expect(outboxCommand('retry', '--all').code).toBe(0);
+    expect(outboxCommand('status').out).toMatch(/waiting:\s+3/);
+  });
+
+  it('answers a wrong command with its usage and exit code 1', () => {
+    for (const args of [[], ['purge'], ['status', 'now'], ['retry'], ['retry', '--all', 'KV-AAAA-AAAA']]) {
+      const { code, err } = outboxCommand(...args);
+      expect(code).toBe(1);
+      expect(err).toContain('usage:');
+    }
+  });
+});
