@@ -127,13 +127,19 @@ const easyPages: EasyPage[] = [
   { page: '/viegli/vardnica/', texts: glossary.flatMap((e) => easyTexts(e.file, e.data['easy'])) },
   ...municipalities.map((m) => ({
     page: `/viegli/pasvaldibas/${m.id}/`,
-    texts: locations
-      .filter((l) => l.data['municipality'] === m.id)
-      .flatMap((l) =>
-        (Array.isArray(l.data['updates']) ? (l.data['updates'] as unknown[]) : []).flatMap((u, i) =>
-          isObj(u) ? easyTexts(l.file, u['easy'], `updates[${i}].easy`) : [],
+    texts: [
+      ...['socialService', 'orphansCourt'].flatMap((office) => {
+        const c = m.data[office];
+        return isObj(c) ? easyTexts(m.file, c['noteEasy'], `${office}.noteEasy`) : [];
+      }),
+      ...locations
+        .filter((l) => l.data['municipality'] === m.id)
+        .flatMap((l) =>
+          (Array.isArray(l.data['updates']) ? (l.data['updates'] as unknown[]) : []).flatMap((u, i) =>
+            isObj(u) ? easyTexts(l.file, u['easy'], `updates[${i}].easy`) : [],
+          ),
         ),
-      ),
+    ],
   })),
 ];
 // The easy-read interface strings (buttons, headings, messages).

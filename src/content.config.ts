@@ -61,7 +61,7 @@ const sources = defineCollection({
 });
 
 /** A social service, orphans' court or other office. Unknown values are `null`. */
-const contact = z.strictObject({
+const contactFields = z.strictObject({
   name: text.nullable(),
   address: text.nullable(),
   /** Phone numbers as published; `[]` when none was found. */
@@ -79,6 +79,13 @@ const contact = z.strictObject({
   verified: z.boolean(),
   /** Anything a person should know (office hours, a branch, "use e-adrese"). */
   note: text.optional(),
+  /** The same in easy-read lines; required when `note` is given. */
+  noteEasy: lines.optional(),
+});
+/** A contact: an easy-read `noteEasy` must come with every `note`. */
+const contact = contactFields.superRefine((c, ctx) => {
+  if (c.note !== undefined && c.noteEasy === undefined)
+    ctx.addIssue({ code: 'custom', path: ['noteEasy'], message: 'the easy-read text of `note` is missing' });
 });
 
 /** The Kurzeme planning region itself (contact shown on every page). */

@@ -139,4 +139,10 @@ test('unknown contact details are shown as unknown, never guessed', async ({ pag
   await expect(page.locator('.contact-card').first()).toContainText('nav zināms');
   await expect(page.locator('.contact-card').first()).toContainText('Kontaktinformācija tiek precizēta');
   await expect(page.locator('.contact-card a[href^="mailto:"]')).toHaveCount(0);
+
+  // The easy-read page says the same in its own words.
+  await page.goto('/viegli/pasvaldibas/tukuma-novads/');
+  const card = page.locator('.contact-card').first();
+  await expect(card.locator('.contact-note p')).toHaveText(['Mēs vēl neatradām sociālā dienesta kontaktus.']);
+  await expect(card).not.toContainText('kontakti vēl nav savākti');
 });

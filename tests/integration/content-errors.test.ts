@@ -77,6 +77,15 @@ describe('the build', () => {
     expect(r.out).toMatch(/lv\.summary[\s\S]*Required/);
   });
 
+  it('fails on a contact note without its easy-read text, naming the file and the field', () => {
+    const dir = copyProject();
+    edit(dir, 'content/municipalities/ventspils.yaml', /^ {2}noteEasy:\n( {4}- .*\n)+/m, '');
+    const r = run(dir, ['node_modules/astro/astro.js', 'sync']);
+    expect(r.status).not.toBe(0);
+    expect(r.out).toContain('content/municipalities/ventspils.yaml');
+    expect(r.out).toMatch(/noteEasy[\s\S]*easy-read text of `note` is missing/);
+  });
+
   it('fails on a reference to an unknown municipality, naming the file and the field', () => {
     const dir = copyProject();
     edit(dir, 'content/locations/rucava.yaml', /^municipality: .*$/m, 'municipality: rucavas-novads');
