@@ -22,7 +22,7 @@ const FRAMEWORKS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'var/'] },
+  { ignores: ['dist/', 'dist-*/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'var/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -5,12 +5,22 @@
  * Thin glue: which question comes next, validation, the saved state, the prefill and the
  * result's content are all in `src/domain/wizard/` (tested there). This file holds the
  * state, ONE Formik instance whose yup schema is the current step's (forward only when
- * valid, Back always), focus and the page title, and sessionStorage.
+ * valid, Back always), focus and the page title, sessionStorage, and the browser history.
+ *
+ * History: the browser's Back and Forward move between the steps, as between GOV.UK
+ * question pages. Every step change the person makes pushes an entry naming the new step
+ * (the URL stays the same; no answer goes into the history). On mount the current entry
+ * is stamped with the step shown. `popstate` shows the entry's step without a new entry,
+ * the answers unchanged, once `stepForHistory` has checked it against them (a question
+ * that is no longer on the path, or a check/result without every answer, gives the first
+ * unanswered question or the check-answers step). An entry made before a reload comes
+ * back as a new page load; the saved answers then show that entry's step (see
+ * `restoreState`).
  *
  * Mounted with `client:only="react"`; the page renders the same information for readers
  * without JavaScript in `#wizard-fallback`, which this island hides when it mounts.
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
 import { FormikProvider, useFormik } from 'formik';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { FactName, FactValue, ServiceRules } from '../domain/eligibility/index';
@@ -30,7 +40,9 @@ import {
   previousStep,
   questionNumber,
   questionPath,
+  stateForHistoryStep,
   stepFields,
+  stepOfHistoryState,
   stepSchema,
   valuesFromFacts,
   wordingFor,
@@ -43,6 +55,7 @@ import { CheckAnswers } from './wizard/CheckAnswers';
 import { createWizardI18n, type WizardStrings } from './wizard/i18n';
 import { Question, controlId, useQuestionTitle } from './wizard/Question';
 import { Result } from './wizard/Result';
+import { pushStep, replaceStep, stepOfTraversedEntry } from './wizard/history';
 import { clearState, handOver, loadState, saveState } from './wizard/storage';
 
 export interface WizardProps {
@@ -59,6 +72,18 @@ export interface WizardProps {
 /** The element the page renders for readers without JavaScript. */
 const FALLBACK_ID = 'wizard-fallback';
 
+/**
+ * The state to start with: the saved one (a first visit, a reload) — unless the browser's
+ * Back or Forward loaded the page anew on an entry of this wizard (entries made before a
+ * reload belong to the page as it was, so the browser loads them as a new page, with no
+ * `popstate`): then that entry's step, checked against the saved answers.
+ */
+function restoreState(rules: readonly ServiceRules[]): WizardState {
+  const saved = loadState(rules);
+  const step = stepOfTraversedEntry();
+  return step === null ? saved : stateForHistoryStep(rules, saved, step);
+}
+
 export default function Wizard(props: WizardProps): ReactNode {
   const i18n = useMemo(() => createWizardI18n(props.strings), [props.strings]);
   return (
@@ -72,10 +97,13 @@ function WizardFlow({ variant, rules, data, icons }: WizardProps): ReactNode {
   const { t } = useTranslation();
   const questionTitle = useQuestionTitle();
   const places = useMemo(() => buildPlaceIndex(data.municipalities), [data.municipalities]);
-  const [state, setState] = useState<WizardState>(() => loadState(rules));
+  const [state, setState] = useState<WizardState>(() => restoreState(rules));
   const headingRef = useRef<HTMLHeadingElement | null>(null);
   const summaryRef = useRef<HTMLDivElement | null>(null);
-  /** Set when the step changed by the person's action: focus then moves to the new heading. */
+  /**
+   * Set when the step changed by the person's action (a button, or the browser's Back or
+   * Forward): focus then moves to the new heading. Not on the first render (nor on a reload).
+   */
   const moved = useRef(false);
   const [errorFocus, setErrorFocus] = useState(0);
 
@@ -135,11 +163,48 @@ function WizardFlow({ variant, rules, data, icons }: WizardProps): ReactNode {
     document.title = documentTitle;
   }, [documentTitle]);
 
-  const go = (next: WizardState): void => {
+  /** Shows a step: the form shows the saved answers again (what was typed and not sent is dropped). */
+  const show = (next: WizardState): void => {
     moved.current = true;
     formik.resetForm({ values: valuesFromFacts(next.answers) });
     setState(next);
   };
+
+  /** A step change the person made: a new history entry for it, so the browser's Back returns here. */
+  const go = (next: WizardState): void => {
+    if (next.step === step) replaceStep(next.step);
+    else pushStep(next.step);
+    show(next);
+  };
+
+  /**
+   * The browser's Back or Forward within the page: the entry's step, checked against the
+   * answers, without a new entry; the focus moves to its heading as after any step change.
+   * An entry that names no step (a link to `#saturs`, the skip link) is stamped with the
+   * step shown, so going back to it later shows that step.
+   */
+  const onPopState = (event: PopStateEvent): void => {
+    const wanted = stepOfHistoryState(event.state);
+    if (wanted === null) {
+      replaceStep(step);
+      return;
+    }
+    const next = stateForHistoryStep(rules, state, wanted);
+    if (next.step !== wanted) replaceStep(next.step);
+    show(next);
+  };
+  // The listener stays the same; it calls the handler of the latest render.
+  const onPopStateRef = useRef(onPopState);
+  useLayoutEffect(() => {
+    onPopStateRef.current = onPopState;
+  });
+  useEffect(() => {
+    // The entry the page opened on names the step first shown (other keys in its state are kept).
+    replaceStep(step);
+    const listener = (event: PopStateEvent): void => onPopStateRef.current(event);
+    window.addEventListener('popstate', listener);
+    return () => window.removeEventListener('popstate', listener);
+  }, []);
 
   const submit = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
@@ -159,6 +224,15 @@ function WizardFlow({ variant, rules, data, icons }: WizardProps): ReactNode {
   };
 
   const back = previousStep(rules, answers, step);
+  /**
+   * The in-page "Atpakaļ" is a step change like any other: it PUSHES an entry for the
+   * previous step (GOV.UK's back link is a plain link, and following a link adds an
+   * entry), rather than calling `history.back()`. The entry before this one is not always
+   * the previous question — after "Mainīt" it is the check-answers step, after "Sākt no
+   * jauna" a step of the old answers, on a first visit another page — so `history.back()`
+   * could leave the wizard or jump elsewhere; pushing always shows the previous step on
+   * the path, and the browser's Back then returns to where the person pressed "Atpakaļ".
+   */
   const goBack = (): void => {
     if (back !== null) go({ ...state, step: back });
   };

@@ -1,7 +1,8 @@
 /**
  * The eligibility wizard (/parbaude/ and /viegli/parbaude/) in the browser: every group
- * in both versions, keyboard only, Back and "Mainīt", reload, errors, tampered storage,
- * the hand-over to the referral form, axe on every step, and the page without JavaScript.
+ * in both versions, keyboard only, Back and "Mainīt", the browser's Back and Forward, reload,
+ * errors, tampered storage, the hand-over to the referral form, axe on every step, and the
+ * page without JavaScript.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -147,6 +148,19 @@ async function currentStep(page: Page): Promise<string> {
   const wizard = page.locator('.wizard');
   await expect(wizard).toBeVisible();
   return (await wizard.getAttribute('data-step')) ?? '';
+}
+
+/** Waits until the wizard shows `step` (after the browser's Back or Forward it may take a moment). */
+async function expectStep(page: Page, step: string): Promise<void> {
+  await expect(page.locator('.wizard')).toHaveAttribute('data-step', step);
+}
+
+/** The address is the wizard's own and unchanged (no query, no hash); the history entry names the step only. */
+async function expectSameAddress(page: Page, url: string, step: string): Promise<void> {
+  expect(page.url()).toBe(url);
+  expect(new URL(page.url()).search).toBe('');
+  expect(new URL(page.url()).hash).toBe('');
+  expect(await page.evaluate(() => window.history.state as unknown)).toEqual({ kvWizard: step });
 }
 
 /** Every text element in the wizard is at least `min` px. */
@@ -556,6 +570,218 @@ for (const variant of VARIANTS) {
       await go();
       expect(await currentStep(page)).toBe('check');
       await expect(page.locator('.summary-row').last().locator('.summary-value')).toHaveText('Kuldīgas novads');
+    });
+
+    test("the browser's Back and Forward move between the questions, keep the answers, and leave from the first", async ({
+      page,
+    }) => {
+      test.setTimeout(60_000);
+      const home = `${PREFIX[variant]}/`;
+      const heading = page.locator('.wizard-question');
+      const go = (): Promise<void> => page.getByRole('button', { name: w.continue }).click();
+      // Come from the home page, as a person does.
+      await page.goto(home);
+      await page.evaluate(() => sessionStorage.clear());
+      await page.locator(`.main-nav a[href="${base}"]`).click();
+      await expectStep(page, 'group');
+      const url = page.url();
+      expect(new URL(url).pathname).toBe(base);
+      await expectSameAddress(page, url, 'group');
+
+      for (const [step, value, next] of [
+        ['group', 'child', 'filledBy'],
+        ['filledBy', 'parent', 'age'],
+        ['age', '3', 'disabilityDetermined'],
+      ] as const) {
+        await answer(page, step, value);
+        await go();
+        await expectStep(page, next);
+        await expectSameAddress(page, url, next);
+      }
+
+      // Back: the previous question with its answer, the focus on its heading, its title.
+      await page.goBack();
+      await expectStep(page, 'age');
+      await expect(page.locator('#age')).toHaveValue('3');
+      await expect(heading).toBeFocused();
+      await expect(page).toHaveTitle(/^3\. jautājums: /);
+      await expectSameAddress(page, url, 'age');
+      await page.goBack();
+      await expectStep(page, 'filledBy');
+      await expect(page.locator('#filledBy-parent')).toBeChecked();
+      await expect(heading).toBeFocused();
+      await expect(page).toHaveTitle(/^2\. jautājums: /);
+      await expectSameAddress(page, url, 'filledBy');
+
+      // Forward returns, the answers still there.
+      await page.goForward();
+      await expectStep(page, 'age');
+      await expect(page.locator('#age')).toHaveValue('3');
+      await expect(heading).toBeFocused();
+      await page.goForward();
+      await expectStep(page, 'disabilityDetermined');
+      await expect(heading).toBeFocused();
+      await expect(page).toHaveTitle(/^4\. jautājums: /);
+      await expectSameAddress(page, url, 'disabilityDetermined');
+      const saved = JSON.parse((await page.evaluate(() => sessionStorage.getItem('kv:wizard'))) ?? '{}') as object;
+      expect(saved).toEqual({
+        version: 1,
+        step: 'disabilityDetermined',
+        answers: { group: 'child', filledBy: 'parent', age: 3 },
+        returnToCheck: false,
+      });
+
+      // The in-page "Atpakaļ" is a step change too: the browser's Back returns to where it was pressed.
+      await page.getByRole('button', { name: w.back, exact: true }).click();
+      await expectStep(page, 'age');
+      await expectSameAddress(page, url, 'age');
+      await page.goBack();
+      await expectStep(page, 'disabilityDetermined');
+      await expect(heading).toBeFocused();
+
+      // Back to the first question; Back from there leaves the wizard for the page before it.
+      for (const step of ['age', 'filledBy', 'group']) {
+        await page.goBack();
+        await expectStep(page, step);
+        await expectSameAddress(page, url, step);
+      }
+      await expect(page.locator('#group-child')).toBeChecked();
+      await page.goBack();
+      await expect(page.locator('.wizard')).toHaveCount(0);
+      expect(new URL(page.url()).pathname).toBe(home);
+      // Forward comes back to the first question, the answers kept.
+      await page.goForward();
+      await expectStep(page, 'group');
+      await expect(page.locator('#group-child')).toBeChecked();
+      expect(page.url()).toBe(url);
+    });
+
+    test("the browser's Back from the check-answers step and the result; a step no longer asked is not shown", async ({
+      page,
+    }) => {
+      test.setTimeout(60_000);
+      const heading = page.locator('.wizard-question');
+      await startFresh(page, variant);
+      const url = page.url();
+      await answerUntilCheck(page, variant, { group: 'foster', filledBy: 'self', municipality: 'liepaja' });
+      await expectStep(page, 'check');
+      await expectSameAddress(page, url, 'check');
+
+      // Check answers → Back: the last question, answered.
+      await page.goBack();
+      await expectStep(page, 'municipality');
+      await expect(page.locator('#municipality-liepaja')).toBeChecked();
+      await expect(heading).toBeFocused();
+      await expect(page).toHaveTitle(/^3\. jautājums: /);
+      await page.goForward();
+      await expectStep(page, 'check');
+      await expect(heading).toBeFocused();
+      await expect(page).toHaveTitle(w.checkTitle);
+      await expect(page.locator('.summary-row')).toHaveCount(3);
+
+      // Result ⇄ check answers.
+      await page.getByRole('button', { name: w.showResult }).click();
+      await expectStep(page, 'result');
+      await expectSameAddress(page, url, 'result');
+      await page.goBack();
+      await expectStep(page, 'check');
+      await expect(heading).toBeFocused();
+      await page.goForward();
+      await expectStep(page, 'result');
+      await expect(heading).toBeFocused();
+      await expect(page).toHaveTitle(w.resultTitle);
+      await page.goBack();
+      await expectStep(page, 'check');
+
+      // "Mainīt" the group to a child: the child's questions open. Back to the check-answers
+      // entry cannot show the check before they are answered: the first unanswered question shows.
+      await page.locator('.summary-row').first().getByRole('button').click();
+      await expectStep(page, 'group');
+      await answer(page, 'group', 'child');
+      await page.getByRole('button', { name: w.continue }).click();
+      await expectStep(page, 'age');
+      await page.goBack();
+      await expectStep(page, 'group');
+      await expect(page.locator('#group-child')).toBeChecked();
+      await page.goBack();
+      await expectStep(page, 'age');
+      await expect(heading).toBeFocused();
+      await expect(page).toHaveTitle(/^3\. jautājums: /);
+      await expectSameAddress(page, url, 'age');
+      const saved = JSON.parse((await page.evaluate(() => sessionStorage.getItem('kv:wizard'))) ?? '{}') as object;
+      expect(saved).toMatchObject({
+        step: 'age',
+        answers: { group: 'child', filledBy: 'self', municipality: 'liepaja' },
+      });
+      // Older entries: the municipality comes after the open question, so that question shows
+      // again; the questions before it show as they are.
+      await page.goBack();
+      await expectStep(page, 'age');
+      await page.goBack();
+      await expectStep(page, 'filledBy');
+      await expect(page.locator('#filledBy-self')).toBeChecked();
+      await expectSameAddress(page, url, 'filledBy');
+    });
+
+    test("after a reload the browser's Back still moves to the previous step; after a new start it brings no answer back", async ({
+      page,
+    }) => {
+      test.setTimeout(60_000);
+      const go = (): Promise<void> => page.getByRole('button', { name: w.continue }).click();
+      await startFresh(page, variant);
+      const url = page.url();
+      await answer(page, 'group', 'foster');
+      await go();
+      await answer(page, 'filledBy', 'self');
+      await go();
+      await expectStep(page, 'municipality');
+      await page.reload();
+      await expectStep(page, 'municipality');
+      await expectSameAddress(page, url, 'municipality');
+
+      await page.goBack();
+      await expectStep(page, 'filledBy');
+      await expect(page.locator('#filledBy-self')).toBeChecked();
+      await expect(page).toHaveTitle(/^2\. jautājums: /);
+      await expectSameAddress(page, url, 'filledBy');
+      await page.goBack();
+      await expectStep(page, 'group');
+      await expect(page.locator('#group-foster')).toBeChecked();
+      await page.goForward();
+      await expectStep(page, 'filledBy');
+      await page.goForward();
+      await expectStep(page, 'municipality');
+      await expectSameAddress(page, url, 'municipality');
+
+      // Away to the home page, then two entries back at once: the page loads anew on the
+      // entry of the second question and shows it (not the step saved last), its answer kept.
+      await page.locator('.brand').click();
+      await page.waitForURL(new URL(`${PREFIX[variant]}/`, url).href);
+      // Later than the evaluation: the navigation must not end the script that asks for it.
+      await page.evaluate(() => void setTimeout(() => window.history.go(-2), 0));
+      await page.waitForURL(url);
+      await expectStep(page, 'filledBy');
+      await expect(page.locator('#filledBy-self')).toBeChecked();
+      await expectSameAddress(page, url, 'filledBy');
+      await page.goForward();
+      await expectStep(page, 'municipality');
+
+      // On to the result, then "Sākt no jauna": Back shows the first question, with no answer.
+      await answer(page, 'municipality', 'liepaja');
+      await go();
+      await expectStep(page, 'check');
+      await page.getByRole('button', { name: w.showResult }).click();
+      await expectStep(page, 'result');
+      await page.getByRole('button', { name: w.restart }).click();
+      await expectStep(page, 'group');
+      await expectSameAddress(page, url, 'group');
+      await page.goBack();
+      await expectStep(page, 'group');
+      await expect(page.locator('.wizard-question')).toBeFocused();
+      await expect(page.locator('input[name="group"]:checked')).toHaveCount(0);
+      await expectSameAddress(page, url, 'group');
+      const fresh = JSON.parse((await page.evaluate(() => sessionStorage.getItem('kv:wizard'))) ?? '{}') as object;
+      expect(fresh).toEqual({ version: 1, step: 'group', answers: {}, returnToCheck: false });
     });
 
     test('tampered sessionStorage is discarded, not trusted', async ({ page }) => {

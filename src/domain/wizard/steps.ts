@@ -132,3 +132,22 @@ export function isStepReachable(rules: readonly ServiceRules[], answers: Facts, 
   const open = path.findIndex((f) => answers[f] === undefined);
   return i !== -1 && (open === -1 || i <= open);
 }
+
+/**
+ * The step to show when the browser's Back or Forward (or a reload of an earlier history
+ * entry) brings back `step`: the history only remembers the step's name, and the answers
+ * may have changed since the entry was made ("Mainīt" the group from child to adult
+ * takes the parents' question off the path; "Sākt no jauna" clears every answer).
+ *
+ * - A step that is still reachable with the current answers (see `isStepReachable`) is
+ *   shown as it is: a question on the path up to the first unanswered one, the
+ *   check-answers step or the result only when every question is answered.
+ * - Otherwise the nearest step the person can go on from: the first unanswered question on
+ *   the path, or — when every question is answered — the check-answers step, where every
+ *   answer can be seen and changed. (Never the result: it follows the check, as "Rādīt"
+ *   requires.)
+ */
+export function stepForHistory(rules: readonly ServiceRules[], answers: Facts, step: StepId): StepId {
+  if (isStepReachable(rules, answers, step)) return step;
+  return firstUnanswered(rules, answers) ?? CHECK_STEP;
+}

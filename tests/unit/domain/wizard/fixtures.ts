@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { loadRules } from '../../../../scripts/lib/load-rules';
+import type { Facts } from '../../../../src/domain/eligibility/index';
 import type {
   ContactInfo,
   LocationInfo,
@@ -15,6 +16,18 @@ import type {
 } from '../../../../src/domain/wizard/index';
 
 export const rules = loadRules();
+
+/** A parent's complete answers for a three-year-old with a disability. */
+export const CHILD: Facts = {
+  group: 'child',
+  filledBy: 'parent',
+  age: 3,
+  disabilityDetermined: true,
+  vdeavkSpecialCare: true,
+  parentsWorkOrStudy: true,
+  supportPlan: false,
+  municipality: 'kuldigas-novads',
+};
 
 type Yaml = Record<string, unknown>;
 const read = (dir: string): { id: string; data: Yaml }[] =>

@@ -10,19 +10,9 @@ import {
   previousStep,
   questionNumber,
   questionPath,
+  stepForHistory,
 } from '../../../../src/domain/wizard/index';
-import { rules } from './fixtures';
-
-const CHILD: Facts = {
-  group: 'child',
-  filledBy: 'parent',
-  age: 3,
-  disabilityDetermined: true,
-  vdeavkSpecialCare: true,
-  parentsWorkOrStudy: true,
-  supportPlan: false,
-  municipality: 'kuldigas-novads',
-};
+import { CHILD, rules } from './fixtures';
 
 describe('questionPath: the questions asked, decided by the rules', () => {
   it('starts with the group; before it, only the questions every group gets', () => {
@@ -202,5 +192,59 @@ describe('isStepReachable and isStepId', () => {
     expect(isStepId('result')).toBe(true);
     expect(isStepId('summary')).toBe(false);
     expect(isStepId(3)).toBe(false);
+  });
+});
+
+describe('stepForHistory: a step the browser history brings back, checked against the answers', () => {
+  it('shows a step that is still reachable as it is', () => {
+    expect(stepForHistory(rules, CHILD, 'group')).toBe('group');
+    expect(stepForHistory(rules, CHILD, 'parentsWorkOrStudy')).toBe('parentsWorkOrStudy');
+    expect(stepForHistory(rules, CHILD, 'check')).toBe('check');
+    expect(stepForHistory(rules, CHILD, 'result')).toBe('result');
+    expect(stepForHistory(rules, { group: 'child' }, 'filledBy')).toBe('filledBy');
+  });
+
+  it("group changed from child to adult: the parents' question is off the path → the first unanswered question", () => {
+    const adult = pathAnswers(rules, { ...CHILD, group: 'adult', age: 30 });
+    expect(questionPath(rules, adult)).not.toContain('parentsWorkOrStudy');
+    expect(firstUnanswered(rules, adult)).toBe('disabilityGroup');
+    expect(stepForHistory(rules, adult, 'parentsWorkOrStudy')).toBe('disabilityGroup');
+    expect(stepForHistory(rules, adult, 'vdeavkSpecialCare')).toBe('disabilityGroup');
+    // The check-answers step and the result wait until the new question is answered.
+    expect(stepForHistory(rules, adult, 'check')).toBe('disabilityGroup');
+    expect(stepForHistory(rules, adult, 'result')).toBe('disabilityGroup');
+    // Questions still on the path are shown, the open one too.
+    expect(stepForHistory(rules, adult, 'age')).toBe('age');
+    expect(stepForHistory(rules, adult, 'disabilityGroup')).toBe('disabilityGroup');
+  });
+
+  it('every question answered: an off-path question gives the check-answers step, never the result', () => {
+    const older = pathAnswers(rules, { ...CHILD, age: 10 });
+    expect(firstUnanswered(rules, older)).toBeNull();
+    expect(stepForHistory(rules, older, 'parentsWorkOrStudy')).toBe('check');
+    expect(stepForHistory(rules, older, 'disabilityGroup')).toBe('check');
+    expect(stepForHistory(rules, older, 'result')).toBe('result');
+  });
+
+  it('a question after the first unanswered one gives that unanswered one', () => {
+    const partial: Facts = { group: 'child', filledBy: 'parent' };
+    expect(stepForHistory(rules, partial, 'municipality')).toBe('age');
+    expect(stepForHistory(rules, partial, 'supportPlan')).toBe('age');
+  });
+
+  it('after "Sākt no jauna" (no answers) every step but the first gives the first question', () => {
+    for (const step of ['group', 'filledBy', 'age', 'municipality', 'check', 'result'] as const) {
+      expect(stepForHistory(rules, {}, step)).toBe('group');
+    }
+  });
+
+  it('always gives a step that isStepReachable accepts', () => {
+    const answerSets: Facts[] = [{}, { group: 'foster' }, CHILD, pathAnswers(rules, { ...CHILD, group: 'adult' })];
+    const steps = [...questionPath(rules, CHILD), 'disabilityGroup', 'check', 'result'] as const;
+    for (const answers of answerSets) {
+      for (const step of steps) {
+        expect(isStepReachable(rules, answers, stepForHistory(rules, answers, step))).toBe(true);
+      }
+    }
   });
 });
