@@ -72,19 +72,24 @@ const row = (name: string, r: autocannon.Result): string =>
 
 const slow = await sink(200);
 const fast = await sink(0);
-const dataDir = mkdtempSync(join(tmpdir(), 'kv-bench-'));
+
+/** The real server on a fresh data directory, sending to the mail server on `smtpPort`. */
+function realApp(smtpPort: number): ReturnType<typeof buildApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kv-bench-'));
+  return buildApp(
+    loadConfig({
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      ROUTING_FILE: writeRoutingFile(dataDir),
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      RATE_LIMIT_PER_MINUTE: '100000',
+      ...(process.env['DIST_DIR'] ? { DIST_DIR: process.env['DIST_DIR'] } : {}),
+    }),
+  );
+}
 
 // 1. The real server: outbox first, mail later.
-const app = await buildApp(
-  loadConfig({
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    ROUTING_FILE: writeRoutingFile(dataDir),
-    SMTP_URL: `smtp://127.0.0.1:${slow.port}`,
-    RATE_LIMIT_PER_MINUTE: '100000',
-    ...(process.env['DIST_DIR'] ? { DIST_DIR: process.env['DIST_DIR'] } : {}),
-  }),
-);
+const app = await realApp(slow.port);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const appPort = (app.server.address() as { port: number }).port;
 const outboxRun = await load(`http://127.0.0.1:${appPort}/api/referrals`);
@@ -121,17 +126,7 @@ naiveTransport.close();
 // 3. Delivery throughput: fill the outbox with the worker stopped, then time how fast the
 // worker (one lane per pooled SMTP connection) empties it into a sink.
 async function deliveryRate(sink: { port: number; count: () => number }, n: number): Promise<number> {
-  const dataDir2 = mkdtempSync(join(tmpdir(), 'kv-bench-'));
-  const app2 = await buildApp(
-    loadConfig({
-      DATA_DIR: dataDir2,
-      LOG_LEVEL: 'silent',
-      ROUTING_FILE: writeRoutingFile(dataDir2),
-      SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
-      RATE_LIMIT_PER_MINUTE: '100000',
-      ...(process.env['DIST_DIR'] ? { DIST_DIR: process.env['DIST_DIR'] } : {}),
-    }),
-  );
+  const app2 = await realApp(sink.port);
   await app2.ready();
   await app2.referrals.worker.stop();
   for (let i = 0; i < n; i += 1) {
