@@ -45,6 +45,9 @@ for (const path of paths) {
     expect(other.status()).toBe(200);
     expect(await other.text()).toContain(`href="${path}" data-testid="counterpart"`);
 
+    // A sentence ending in a date ("22.11.2026.") must not get a second full stop.
+    expect((await page.locator('body').innerText()).match(/[^.]\.\.(?!\.)/g), 'doubled full stops').toBeNull();
+
     if (!PAGES_WITH_ISLANDS.includes(path)) {
       expect(await page.locator('script').count(), 'content pages ship no JavaScript').toBe(0);
     }
