@@ -80,6 +80,17 @@ for (const [dir, entries] of [
   for (const e of entries) {
     if (!isObj(e.data['lv'])) problems.push(`${e.file}: lv: the Latvian text is missing`);
     if (!isObj(e.data['easy'])) problems.push(`${e.file}: easy: the easy-read text is missing`);
+    // A list the Latvian text fills must not be empty in easy-read: the page would say "we
+    // do not know" where the other version knows.
+    const lv = e.data['lv'];
+    const easy = e.data['easy'];
+    if (isObj(lv) && isObj(easy)) {
+      for (const [key, value] of Object.entries(lv)) {
+        const other = easy[key];
+        if (Array.isArray(value) && value.length > 0 && Array.isArray(other) && other.length === 0)
+          problems.push(`${e.file}: easy.${key}: empty, but lv.${key} has ${value.length} items`);
+      }
+    }
     if (e.data['asOf'] === undefined) problems.push(`${e.file}: asOf: missing (the date the facts describe)`);
     if (e.data['source'] === undefined) problems.push(`${e.file}: source: missing`);
     void dir;

@@ -57,12 +57,22 @@ describe('the content check', () => {
     );
     edit(dir, 'content/services/dac.yaml', /^asOf: .*\n/m, '');
     edit(dir, 'content/target-groups/berni-ar-ft.yaml', /^source: .*\n/m, '');
+    // The easy-read version says nothing where the Latvian one has a list.
+    edit(
+      dir,
+      'content/services/vajadzibu-izvertesana.yaml',
+      /(\neasy:[\s\S]*?\n {2}includes:)\n( {4}- .*\n)+/,
+      '$1 []\n',
+    );
     const r = run(dir, ['--import', 'tsx', 'scripts/content-check.ts']);
     expect(r.status).toBe(1);
     expect(r.out).toMatch(/content\/locations\/priekule\.yaml: offers\[\d\]\.service: unknown service "dac-nav"/);
     expect(r.out).toMatch(/content\/services\/atelpas-bridis\.yaml: easy\.title: 1[6-9] words \(max 15\)/);
     expect(r.out).toContain('content/services/dac.yaml: asOf: missing');
     expect(r.out).toContain('content/target-groups/berni-ar-ft.yaml: source: missing');
+    expect(r.out).toContain(
+      'content/services/vajadzibu-izvertesana.yaml: easy.includes: empty, but lv.includes has 3 items',
+    );
   });
 });
 
