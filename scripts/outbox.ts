@@ -7,6 +7,8 @@
  *     npm run --silent outbox -- dead            the dead letters: reference, office, when, why
  *     npm run --silent outbox -- retry KV-…      send these again (a running server picks them
  *     npm run --silent outbox -- retry --all     up within 30 s, or at its next start)
+ *     npm run --silent outbox -- delete KV-…     delete these dead letters for good (settled
+ *                                                another way); one by one, never "all"
  *
  * It prints references, municipalities and delivery errors — never names, contacts,
  * messages or answers. Safe while the server runs: it only reads, and moves entries out of
@@ -18,7 +20,8 @@ import { join } from 'node:path';
 import { dataDirFrom } from '../server/config';
 import { FileOutbox, type MailJob, type OutboxEntry } from '../server/outbox/index';
 
-const USAGE = 'usage: npm run --silent outbox -- status | dead | retry <KV-XXXX-XXXX>… | retry --all';
+const USAGE =
+  'usage: npm run --silent outbox -- status | dead | retry <KV-XXXX-XXXX>… | retry --all | delete <KV-XXXX-XXXX>…';
 
 function describe(entry: OutboxEntry<MailJob>): string[] {
   const job = entry.payload;
@@ -59,14 +62,15 @@ async function main(args: string[]): Promise<number> {
   const all = command === 'retry' && rest.length === 1 && rest[0] === '--all';
   const wellFormed =
     ((command === 'status' || command === 'dead') && rest.length === 0) ||
-    (command === 'retry' && rest.length > 0 && (all || !rest.includes('--all')));
+    (command === 'retry' && rest.length > 0 && (all || !rest.includes('--all'))) ||
+    (command === 'delete' && rest.length > 0 && !rest.includes('--all'));
   if (!wellFormed) {
     process.stderr.write(`${USAGE}\n`);
     return 1;
   }
   if (!existsSync(spool)) {
     process.stdout.write(`No outbox at ${spool} (nothing was ever accepted there; is DATA_DIR right?)\n`);
-    return command === 'retry' && !all ? 3 : 0;
+    return (command === 'retry' && !all) || command === 'delete' ? 3 : 0;
   }
   // No recovery, no lock: recovery would take back what a running server is sending.
   const outbox = new FileOutbox<MailJob>(spool);
@@ -94,6 +98,19 @@ async function main(args: string[]): Promise<number> {
     const header = ['reference', 'e-mail', 'municipality', 'accepted', 'attempts', 'why it gave up'];
     process.stdout.write(`${table([header, ...dead.map(describe)])}\n`);
     return 0;
+  }
+
+  if (command === 'delete') {
+    let missing = 0;
+    for (const id of rest) {
+      // deleteDead throws on a malformed id: that is "not a dead letter" too.
+      if (await outbox.deleteDead(id).catch(() => false)) process.stdout.write(`${id}: deleted\n`);
+      else {
+        process.stderr.write(`${id}: not a dead letter in ${spool}\n`);
+        missing += 1;
+      }
+    }
+    return missing > 0 ? 3 : 0;
   }
 
   // retry

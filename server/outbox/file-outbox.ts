@@ -471,6 +471,13 @@ export class FileOutbox<T> implements Outbox<T> {
     return true;
   }
 
+  async deleteDead(id: string): Promise<boolean> {
+    assertId(id);
+    if (!(await this.fs.exists(this.pathOf('dead', id)))) return false;
+    await this.remove('dead', id);
+    return true;
+  }
+
   onAccept(listener: (id: string) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -97,6 +97,8 @@ export interface Outbox<T> {
   listDead(): Promise<OutboxEntry<T>[]>;
   /** Give a dead letter a fresh retry window (after the operator fixed the cause). */
   requeueDead(id: string, now: Date): Promise<boolean>;
+  /** Delete a dead letter for good (the operator settled it another way); `false` if there is none. */
+  deleteDead(id: string): Promise<boolean>;
   /** Be told when an entry is accepted (the worker wakes up). Returns an unsubscribe function. */
   onAccept(listener: (id: string) => void): () => void;
 }

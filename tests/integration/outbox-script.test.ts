@@ -83,6 +83,17 @@ describe('npm run outbox', () => {
     expect(unknown.err).toContain('KV-AAAA-AAAA: not a dead letter');
   });
 
+  it('delete removes a dead letter for good, and only a dead letter', async () => {
+    const [dead = '', waiting = ''] = await spool(2, 1);
+    const deleted = outboxCommand('delete', dead);
+    expect(deleted.code).toBe(0);
+    expect(deleted.out).toContain(`${dead}: deleted`);
+    expect(existsSync(join(dataDir, 'outbox', 'dead', `${dead}.json`))).toBe(false);
+    const refused = outboxCommand('delete', waiting);
+    expect(refused.code).toBe(3);
+    expect(existsSync(join(dataDir, 'outbox', 'pending', `${waiting}.json`))).toBe(true);
+  });
+
   it('retry --all puts every dead letter back in line', async () => {
     await spool(3, 2);
     expect(outboxCommand('retry', '--all').code).toBe(0);
@@ -90,7 +101,15 @@ describe('npm run outbox', () => {
   });
 
   it('answers a wrong command with its usage and exit code 1', () => {
-    for (const args of [[], ['purge'], ['status', 'now'], ['retry'], ['retry', '--all', 'KV-AAAA-AAAA']]) {
+    for (const args of [
+      [],
+      ['purge'],
+      ['status', 'now'],
+      ['retry'],
+      ['retry', '--all', 'KV-AAAA-AAAA'],
+      ['delete'],
+      ['delete', '--all'],
+    ]) {
       const { code, err } = outboxCommand(...args);
       expect(code).toBe(1);
       expect(err).toContain('usage:');

@@ -262,6 +262,19 @@ describe('retries', () => {
     expect(entry?.attempts).toHaveLength(1);
     expect(files()).toEqual(['pending/KV-ABCD-EFGH.json']);
   });
+
+  it('lets an operator delete a dead letter, and nothing else', async () => {
+    const outbox = await open({ retry: { delaysMs: [100], maxAgeMs: 60_000, maxAttempts: 1 } });
+    await outbox.accept('KV-ABCD-EFGH', PAYLOAD, T0);
+    await outbox.accept('KV-WXYZ-2345', PAYLOAD, T0);
+    const lease = await outbox.lease('KV-ABCD-EFGH', T0);
+    if (!lease) throw new Error('no lease');
+    await outbox.fail(lease, { message: 'x' }, T0);
+    expect(await outbox.deleteDead('KV-WXYZ-2345')).toBe(false);
+    expect(await outbox.deleteDead('KV-ABCD-EFGH')).toBe(true);
+    expect(await outbox.deleteDead('KV-ABCD-EFGH')).toBe(false);
+    expect(files()).toEqual(['pending/KV-WXYZ-2345.json']);
+  });
 });
 
 describe('delivery', () => {
