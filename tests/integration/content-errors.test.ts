@@ -76,7 +76,8 @@ describe('the content check', () => {
   });
 });
 
-describe('the build', () => {
+// Each case runs astro on a copy of the project: seconds alone, much longer on a busy 2-core machine.
+describe('the build', { timeout: 120_000 }, () => {
   it('fails on a missing required field, naming the entry, the file and the field', () => {
     const dir = copyProject();
     edit(dir, 'content/services/dac.yaml', /^ {2}summary: .*\n/m, '');

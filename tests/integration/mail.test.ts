@@ -65,7 +65,8 @@ async function setUp(transport: Omit<MailTransportConfig, 'dataDir'>, retry: Ret
   outbox = await openFileOutbox<MailJob>({ dir: join(dir, 'outbox'), retry });
   mailer = createMailer({
     dataDir: dir,
-    pool: { connectionTimeoutMs: 2000, greetingTimeoutMs: 2000, socketTimeoutMs: 5000 },
+    // The transport's own timeouts (30 s): shorter ones turn a busy test machine into extra
+    // failed attempts, and no case here waits on a silent server.
     ...transport,
   });
   worker = createDeliveryWorker({
