@@ -237,6 +237,8 @@ describe('when delivery fails', () => {
     const { reference } = await acceptReferral(outbox, referral(fosterRequest()));
     await waitFor(() => smtp?.received.length === 1, 10_000, 'the delivery');
     await waitFor(outboxEmpty, 5000, 'an empty outbox');
+    // The worker logs after it has removed the entry: wait for the line, not only the empty outbox.
+    await waitFor(() => logger.events().includes('outbox.delivered'), 5000, 'the delivery logged');
     expect(smtp.attempts.map((a) => a.accepted)).toEqual([false, true]);
     const ids = await Promise.all(smtp.attempts.map(async (a) => (await simpleParser(a.raw)).messageId));
     expect(ids).toEqual([`<${reference}@kurzeme-visiem>`, `<${reference}@kurzeme-visiem>`]);
