@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
+import { FORM_PAGES, VARIANTS, pathFor } from './src/domain/routes.ts';
 
 /**
  * The public origin the site is built for (sitemap URLs, Astro's same-origin check for
@@ -26,10 +27,7 @@ export default defineConfig({
       filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),
       // The form pages render on demand, so the sitemap cannot find them by itself.
       // (Their confirmation pages need a reference and are not listed.)
-      customPages: ['/pieteikums/', '/audzugimenem/pieteikums/'].flatMap((p) => [
-        new URL(p, site).href,
-        new URL(`/viegli${p}`, site).href,
-      ]),
+      customPages: FORM_PAGES.flatMap((f) => VARIANTS.map((v) => new URL(pathFor(v, f.path), site).href)),
     }),
   ],
   i18n: {

@@ -28,25 +28,3 @@ export type FosterInterest = (typeof FOSTER_INTERESTS)[number];
  * tests and for checking that the content is complete.
  */
 export { MUNICIPALITY_IDS } from '../region';
-
-/**
- * The service ids known when this module was written. Prefer passing the ids found in
- * `content/services/` to the schema, so an editor can add a service without a code change.
- */
-export const DEFAULT_SERVICE_IDS = [
-  'atelpas-bridis',
-  'aprupe-berniem',
-  'rehabilitacija-berniem',
-  'rehabilitacija-vecakiem',
-  'dac-berniem',
-  'aprupe-majas',
-  'dac',
-  'specializetas-darbnicas',
-  'grupu-dzivoklis',
-  'islaiciga-aprupe',
-  'specialistu-konsultacijas',
-  'atbalsta-grupas',
-  'gvpp',
-  'vajadzibu-izvertesana',
-  'audzugimenes',
-] as const;

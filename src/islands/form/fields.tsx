@@ -187,27 +187,38 @@ export interface Choice {
 interface GroupProps {
   path: string;
   legend: string;
-  hint?: string | undefined;
-  optional?: boolean;
+  hint?: ReactNode;
+  optional?: boolean | undefined;
   /** Rendered between the error message and the choices (e.g. the place finder). */
   before?: ReactNode;
   after?: ReactNode;
 }
 
+/** A fieldset with its legend, hint and error: every group of choices on the forms. */
 function Group({
-  path,
+  id,
   legend,
   hint,
   optional,
   before,
   after,
   error,
+  invalid = Boolean(error),
   children,
-}: GroupProps & { error: string | undefined; children: ReactNode }): ReactNode {
-  const id = fieldId(path);
+}: Omit<GroupProps, 'path'> & {
+  /** The id its hint and error ids derive from. */
+  id: string;
+  error: string | undefined;
+  /** Marked invalid although the group has no error of its own (its choices have). */
+  invalid?: boolean;
+  children: ReactNode;
+}): ReactNode {
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <fieldset className="form-fieldset" aria-describedby={ids(hint && `${id}-hint`, error && `${id}-error`)}>
+    <div className={invalid ? 'field field-invalid' : 'field'}>
+      <fieldset
+        className="form-fieldset"
+        aria-describedby={ids(hint ? `${id}-hint` : undefined, error && `${id}-error`)}
+      >
         <legend className="form-legend">
           {legend}
           <Optional optional={optional} />
@@ -279,7 +290,7 @@ export function Radios(props: GroupProps & { choices: readonly Choice[] }): Reac
   const error = useFieldError(path);
   const current = getIn(values, path) as string | undefined;
   return (
-    <Group {...props} error={error}>
+    <Group {...props} id={fieldId(path)} error={error}>
       <div className="form-choices">
         {choices.map((c, i) => (
           <ChoiceRow
@@ -306,7 +317,7 @@ export function Checkboxes(props: GroupProps & { choices: readonly Choice[] }): 
   const error = useFieldError(path);
   const current = (getIn(values, path) as string[] | undefined) ?? [];
   return (
-    <Group {...props} error={error}>
+    <Group {...props} id={fieldId(path)} error={error}>
       <div className="form-choices">
         {choices.map((c, i) => (
           <ChoiceRow
@@ -353,42 +364,32 @@ export function Flags({
   const text = useErrorText();
   const messages = flags.map((f) => text(getIn(errors, f.path), f.path));
   const anyError = messages.some((m) => m !== undefined);
+  // Each flag shows its own error; the group is only marked invalid.
   return (
-    <div className={anyError ? 'field field-invalid' : 'field'}>
-      <fieldset className="form-fieldset" aria-describedby={hint ? `${id}-hint` : undefined}>
-        <legend className="form-legend">
-          {legend}
-          <Optional optional={optional} />
-        </legend>
-        {hint && (
-          <p id={`${id}-hint`} className="form-hint">
-            {hint}
-          </p>
-        )}
-        <div className="form-choices">
-          {flags.map((f, i) => {
-            const fid = fieldId(f.path);
-            const message = messages[i];
-            return (
-              <div key={f.path}>
-                {message && <FieldError id={`${fid}-error`} text={message} />}
-                <ChoiceRow
-                  kind="checkbox"
-                  id={fid}
-                  name={f.path}
-                  value="true"
-                  checked={getIn(values, f.path) === true}
-                  onChange={(on) => void setFieldValue(f.path, on, false)}
-                  label={f.label}
-                  hint={f.hint}
-                  errorId={message ? `${fid}-error` : undefined}
-                />
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <Group id={id} legend={legend} hint={hint} optional={optional} error={undefined} invalid={anyError}>
+      <div className="form-choices">
+        {flags.map((f, i) => {
+          const fid = fieldId(f.path);
+          const message = messages[i];
+          return (
+            <div key={f.path}>
+              {message && <FieldError id={`${fid}-error`} text={message} />}
+              <ChoiceRow
+                kind="checkbox"
+                id={fid}
+                name={f.path}
+                value="true"
+                checked={getIn(values, f.path) === true}
+                onChange={(on) => void setFieldValue(f.path, on, false)}
+                label={f.label}
+                hint={f.hint}
+                errorId={message ? `${fid}-error` : undefined}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </Group>
   );
 }
 
@@ -408,26 +409,19 @@ export function Consent({
   const error = useFieldError('consent');
   const id = fieldId('consent');
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <fieldset className="form-fieldset" aria-describedby={ids(`${id}-hint`, error && `${id}-error`)}>
-        <legend className="form-legend">{legend}</legend>
-        <p id={`${id}-hint`} className="form-hint">
-          <a href={privacyHref}>{privacyText}</a>
-        </p>
-        {error && <FieldError id={`${id}-error`} text={error} />}
-        <div className="form-choices">
-          <ChoiceRow
-            kind="checkbox"
-            id={id}
-            name="consent"
-            value="true"
-            checked={values.consent}
-            onChange={(on) => void setFieldValue('consent', on, false)}
-            label={label}
-          />
-        </div>
-      </fieldset>
-    </div>
+    <Group id={id} legend={legend} hint={<a href={privacyHref}>{privacyText}</a>} error={error}>
+      <div className="form-choices">
+        <ChoiceRow
+          kind="checkbox"
+          id={id}
+          name="consent"
+          value="true"
+          checked={values.consent}
+          onChange={(on) => void setFieldValue('consent', on, false)}
+          label={label}
+        />
+      </div>
+    </Group>
   );
 }
 

@@ -6,7 +6,7 @@ import { parse, stringify } from 'yaml';
 import { RuleFileError, easyTextProblem, parseRuleFile } from '../../../../src/domain/eligibility/index';
 import { DEFAULT_CONTENT_DIR, loadRules } from '../../../../scripts/lib/load-rules';
 // The 15 services of the portal, each needing a rule file.
-import { DEFAULT_SERVICE_IDS as SERVICE_IDS } from '../../../../src/domain/referral/ids';
+import { DEFAULT_SERVICE_IDS as SERVICE_IDS } from '../referral/fixtures';
 
 import { rules } from './helpers';
 

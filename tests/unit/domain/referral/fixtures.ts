@@ -2,8 +2,31 @@
  * Test fixtures of the referral flow: municipalities with addresses on the reserved
  * `.test` domain (never a real office), and valid requests of both types.
  */
-import { DEFAULT_SERVICE_IDS, MUNICIPALITY_IDS } from '../../../../src/domain/referral/index';
+import { MUNICIPALITY_IDS } from '../../../../src/domain/referral/index';
 import type { MunicipalityContacts, ReferralOptions } from '../../../../src/domain/referral/index';
+
+/**
+ * The 15 service ids of the content issue. The server passes the ids found in
+ * `content/services/` to the schema; the tests use this fixed list (rules.test.ts checks
+ * that the eligibility rules cover exactly these).
+ */
+export const DEFAULT_SERVICE_IDS = [
+  'atelpas-bridis',
+  'aprupe-berniem',
+  'rehabilitacija-berniem',
+  'rehabilitacija-vecakiem',
+  'dac-berniem',
+  'aprupe-majas',
+  'dac',
+  'specializetas-darbnicas',
+  'grupu-dzivoklis',
+  'islaiciga-aprupe',
+  'specialistu-konsultacijas',
+  'atbalsta-grupas',
+  'gvpp',
+  'vajadzibu-izvertesana',
+  'audzugimenes',
+] as const;
 
 export const OPTIONS: ReferralOptions = { municipalities: MUNICIPALITY_IDS, services: DEFAULT_SERVICE_IDS };
 
