@@ -81,11 +81,6 @@ export function questionSpec(fact: FactName): QuestionSpec {
   }
 }
 
-/** The form field a question's error message belongs to (the error summary links to it). */
-export function errorField(fact: FactName): keyof FormValues {
-  return fact;
-}
-
 /** Empty form values. */
 export function emptyValues(): FormValues {
   return {

@@ -24,8 +24,6 @@ export type StepId = FactName | 'check' | 'result';
 
 export const CHECK_STEP = 'check' as const;
 export const RESULT_STEP = 'result' as const;
-/** The first question. */
-export const FIRST_STEP: StepId = 'group';
 
 /** Is `value` a step name? */
 export function isStepId(value: unknown): value is StepId {
