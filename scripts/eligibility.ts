@@ -7,19 +7,20 @@
  * `[{ "service": "atelpas-bridis", "verdict": "likely" | "maybe" | "no", "unknown": [...] }, …]`
  * in the services' display order. Exit code 2 with one message on stderr when the answers
  * are not valid JSON, not an object, name an unknown fact or hold an invalid value — or
- * when a rule file is invalid or a service has no rule file.
+ * when the content (a rule file, a missing rule file) is not valid.
  *
  * `ELIGIBILITY_CONTENT_DIR` may point at another `content/` folder (used by the tests).
  */
 import { evaluate, parseFacts } from '../src/domain/eligibility/index';
-import { DEFAULT_CONTENT_DIR, loadRules } from './lib/load-rules';
+import { ContentError, DEFAULT_CONTENT_DIR, loadContent } from '../server/content';
+import { processIO, runIfMain, type CommandIO } from './cli';
 
 const USAGE = `usage: npx tsx scripts/eligibility.ts '<answers as JSON>', e.g. '{"group":"adult","age":30}'`;
 
 /** Runs the command; returns the exit code. */
-function main(args: readonly string[]): number {
+export function main(args: readonly string[], io: CommandIO = processIO): number {
   const fail = (message: string): number => {
-    process.stderr.write(`eligibility: ${message}\n`);
+    io.stderr(`eligibility: ${message}\n`);
     return 2;
   };
   const [input, ...extra] = args;
@@ -33,14 +34,19 @@ function main(args: readonly string[]): number {
   }
   try {
     const facts = parseFacts(answers);
-    const rules = loadRules(process.env['ELIGIBILITY_CONTENT_DIR'] ?? DEFAULT_CONTENT_DIR);
-    const results = evaluate(rules, facts).map(({ service, verdict, unknown }) => ({ service, verdict, unknown }));
-    process.stdout.write(`${JSON.stringify(results)}\n`);
+    const { eligibility } = loadContent(io.env['ELIGIBILITY_CONTENT_DIR'] ?? DEFAULT_CONTENT_DIR);
+    const results = evaluate(eligibility, facts).map(({ service, verdict, unknown }) => ({
+      service,
+      verdict,
+      unknown,
+    }));
+    io.stdout(`${JSON.stringify(results)}\n`);
     return 0;
   } catch (error) {
+    // One line per content problem, each naming the file and the field.
+    if (error instanceof ContentError) return fail(error.problems.join('\neligibility: '));
     return fail((error as Error).message);
   }
 }
 
-// `exitCode` rather than `exit()`, so stdout is flushed when piped.
-process.exitCode = main(process.argv.slice(2));
+runIfMain(import.meta.url, main);

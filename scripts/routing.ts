@@ -13,14 +13,8 @@
  */
 import { MUNICIPALITY_IDS, routingProblems, routingTableToJson } from '../src/domain/referral/index';
 import type { Route, RoutingTable } from '../src/domain/referral/index';
-import {
-  ContentError,
-  DEFAULT_CONTENT_DIR,
-  RoutingFileError,
-  loadMunicipalities,
-  loadRoutingOverrides,
-} from '../server/content';
-import { buildRoutingTable } from '../src/domain/referral/index';
+import { DEFAULT_CONTENT_DIR, RoutingFileError, loadReferralContent } from '../server/content';
+import { processIO, runIfMain, type CommandIO } from './cli';
 
 const USAGE = 'usage: tsx scripts/routing.ts [--json] [--strict]';
 
@@ -46,34 +40,28 @@ function table(routing: RoutingTable): string {
     .join('\n');
 }
 
-function main(argv: readonly string[]): number {
+/** Runs the command; returns the exit code. */
+export function main(argv: readonly string[], io: CommandIO = processIO): number {
   const args = new Set(argv);
   for (const arg of args) {
     if (arg !== '--json' && arg !== '--strict') {
-      process.stderr.write(`Unknown argument ${arg}\n${USAGE}\n`);
+      io.stderr(`Unknown argument ${arg}\n${USAGE}\n`);
       return 1;
     }
   }
-  const contentDir = process.env['CONTENT_DIR']?.trim() || DEFAULT_CONTENT_DIR;
-  const routingFile = process.env['ROUTING_FILE']?.trim() || undefined;
+  const contentDir = io.env['CONTENT_DIR']?.trim() || DEFAULT_CONTENT_DIR;
+  const routingFile = io.env['ROUTING_FILE']?.trim() || undefined;
 
   let routing: RoutingTable;
   try {
-    const municipalities = loadMunicipalities(contentDir);
-    const overrides = routingFile
-      ? loadRoutingOverrides(
-          routingFile,
-          municipalities.map((m) => m.id),
-        )
-      : {};
-    routing = buildRoutingTable(municipalities, overrides);
+    routing = loadReferralContent({ contentDir, ...(routingFile ? { routingFile } : {}) }).routing;
   } catch (error) {
     if (error instanceof RoutingFileError) {
-      process.stderr.write(`${error.message}\n`);
+      io.stderr(`${error.message}\n`);
       return 2;
     }
-    if (error instanceof ContentError || error instanceof Error) {
-      process.stderr.write(`Cannot build the routing table: ${error.message}\n`);
+    if (error instanceof Error) {
+      io.stderr(`Cannot build the routing table: ${error.message}\n`);
       return 1;
     }
     throw error;
@@ -81,17 +69,17 @@ function main(argv: readonly string[]): number {
 
   const problems = routingProblems(routing, MUNICIPALITY_IDS);
   if (args.has('--json')) {
-    process.stdout.write(`${JSON.stringify(routingTableToJson(routing), null, 2)}\n`);
+    io.stdout(`${JSON.stringify(routingTableToJson(routing), null, 2)}\n`);
   } else {
-    process.stdout.write(`Routing (content: ${contentDir}; routing file: ${routingFile ?? 'none'})\n\n`);
-    process.stdout.write(`${table(routing)}\n\n`);
-    if (problems.length === 0) process.stdout.write('No problems: fit for a production start.\n');
+    io.stdout(`Routing (content: ${contentDir}; routing file: ${routingFile ?? 'none'})\n\n`);
+    io.stdout(`${table(routing)}\n\n`);
+    if (problems.length === 0) io.stdout('No problems: fit for a production start.\n');
     else {
-      process.stdout.write(`${problems.length} problem(s) stop a production start:\n`);
-      for (const p of problems) process.stdout.write(`  - ${p.message}\n`);
+      io.stdout(`${problems.length} problem(s) stop a production start:\n`);
+      for (const p of problems) io.stdout(`  - ${p.message}\n`);
     }
   }
   return args.has('--strict') && problems.length > 0 ? 3 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+runIfMain(import.meta.url, main);

@@ -1,30 +1,35 @@
 /**
- * Reads the content files the server needs at run time (the Astro build validates them
- * fully with zod; this reads only the fields the referral flow uses, and checks those):
- *
- * - `content/municipalities/<id>.yaml` → names and office addresses for routing;
- * - `content/services/<id>.yaml` → the service ids the form may name, and their titles;
- * - the deployment's routing file (`ROUTING_FILE`, JSON) → address overrides.
- *
- * Used by the server at start and by `scripts/routing.ts`.
+ * Reads `content/` in Node (the server at start, and every command) with the same schemas
+ * and the same whole-content check as the build (`src/domain/model/`), and prepares what
+ * the referral flow needs of it: the routing table (with the deployment's routing file,
+ * `ROUTING_FILE`), the ids the schema accepts and the labels of the e-mails.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import type { z } from 'zod';
+import {
+  checkContent,
+  eligibilityRule,
+  officesOf,
+  orderContent,
+  schemas,
+  type CollectionName,
+  type Content,
+  type FileOf,
+  validateEntry,
+} from '../src/domain/model/index';
 import { buildRoutingTable, parseRoutingOverrides } from '../src/domain/referral/index';
-import type { MunicipalityContacts, RoutingOverrides, RoutingTable } from '../src/domain/referral/index';
+import type { RoutingOverrides, RoutingTable } from '../src/domain/referral/index';
 
 /** The repository's `content/` folder (independent of the working directory). */
 export const DEFAULT_CONTENT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'content');
 
-/** A content file is missing a field or has the wrong type. */
+/** The content is not valid: every problem, each naming the file and the field. */
 export class ContentError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
-    super(`${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  constructor(readonly problems: readonly string[]) {
+    super(`The content is not valid (${problems.length}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ContentError';
   }
 }
@@ -40,121 +45,101 @@ export class RoutingFileError extends Error {
   }
 }
 
-/** A municipality as the referral flow needs it. */
-export interface MunicipalityContent extends MunicipalityContacts {
-  /** Position in lists. */
-  order: number;
-  /** Name in the locative, for sentences ("Kuldīgas novadā"). */
-  nameIn: string | null;
-  /** The offices' names, for the e-mails (`null` when the content does not know them). */
-  officeNames: { service: string | null; foster: string | null };
-}
+/** Folder (or file) of each collection under `content/`. */
+const PLACES: Record<CollectionName, string> = {
+  sources: 'sources.yaml',
+  region: 'region.yaml',
+  services: 'services',
+  targetGroups: 'target-groups',
+  municipalities: 'municipalities',
+  locations: 'locations',
+  glossary: 'glossary',
+  pages: 'pages',
+  eligibility: 'eligibility',
+};
 
-/** A service the form may name. */
-export interface ServiceContent {
-  id: string;
-  order: number;
-  /** Latvian title. */
-  title: string;
-  /** Easy-read title. */
-  easyTitle: string | null;
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((n) => n.endsWith('.yaml') || n.endsWith('.yml'))
-    .sort()
-    .map((n) => join(dir, n));
-}
-
-function idOf(file: string): string {
-  return basename(file).replace(/\.ya?ml$/u, '');
-}
-
-function readYaml(file: string): unknown {
-  try {
-    return parse(readFileSync(file, 'utf8')) as unknown;
-  } catch (error) {
-    throw new ContentError(file, [`not valid YAML: ${error instanceof Error ? error.message : String(error)}`]);
-  }
-}
-
-function office(
-  value: unknown,
-  field: string,
-  problems: string[],
-): { email: string | null; verified: boolean; name: string | null } {
-  if (!isRecord(value)) {
-    problems.push(`${field}: missing (an object with email and verified)`);
-    return { email: null, verified: false, name: null };
-  }
-  const email = value['email'];
-  const verified = value['verified'];
-  const name = value['name'];
-  if (email !== null && typeof email !== 'string') problems.push(`${field}.email: must be an e-mail address or null`);
-  if (typeof verified !== 'boolean') problems.push(`${field}.verified: must be true or false`);
-  return {
-    email: typeof email === 'string' && email.trim() !== '' ? email.trim() : null,
-    verified: verified === true,
-    name: typeof name === 'string' && name.trim() !== '' ? name.trim() : null,
+/**
+ * Read and validate every collection under `contentDir`, then check the content as a whole.
+ * @returns the content in display order
+ * @throws ContentError listing every problem as `content/<file>: <field>: <what is wrong>`
+ */
+export function loadContent(contentDir: string = DEFAULT_CONTENT_DIR): Content {
+  // Messages name files as an editor sees them: `content/services/dac.yaml`.
+  const root = dirname(resolve(contentDir));
+  const show = (path: string): string => relative(root, path).split('\\').join('/');
+  const fileOf: FileOf = (collection, id) => {
+    const place = join(contentDir, PLACES[collection]);
+    return show(place.endsWith('.yaml') ? place : join(place, `${id}.yaml`));
   };
-}
+  const problems: string[] = [];
 
-/**
- * Load every municipality under `<contentDir>/municipalities/`, sorted by `order`.
- * @throws ContentError naming the file and fields that are wrong
- */
-export function loadMunicipalities(contentDir: string = DEFAULT_CONTENT_DIR): MunicipalityContent[] {
-  const out: MunicipalityContent[] = [];
-  for (const file of yamlFiles(join(contentDir, 'municipalities'))) {
-    const data = readYaml(file);
-    const problems: string[] = [];
-    if (!isRecord(data)) throw new ContentError(file, ['must be a YAML mapping']);
-    const name = data['name'];
-    if (typeof name !== 'string' || name.trim() === '') problems.push('name: missing');
-    const order = data['order'];
-    const social = office(data['socialService'], 'socialService', problems);
-    const court = office(data['orphansCourt'], 'orphansCourt', problems);
-    if (problems.length > 0) throw new ContentError(file, problems);
-    const nameIn = data['nameIn'];
-    out.push({
-      id: idOf(file),
-      name: String(name).trim(),
-      order: typeof order === 'number' ? order : Number.MAX_SAFE_INTEGER,
-      nameIn: typeof nameIn === 'string' ? nameIn : null,
-      socialService: { email: social.email, verified: social.verified },
-      orphansCourt: { email: court.email, verified: court.verified },
-      officeNames: { service: social.name, foster: court.name },
+  const read = (file: string): unknown => {
+    try {
+      return parse(readFileSync(file, 'utf8')) as unknown;
+    } catch (error) {
+      problems.push(`${show(file)}: not readable YAML: ${(error as Error).message.split('\n')[0] ?? ''}`);
+      return undefined;
+    }
+  };
+  const validate = <S extends z.ZodTypeAny>(schema: S, data: unknown, file: string): z.output<S> | null => {
+    const result = validateEntry(schema, data, show(file));
+    if (result.ok) return result.value;
+    problems.push(...result.problems);
+    return null;
+  };
+  /** A folder of entries, one file each, the file name their id. */
+  const folder = <S extends z.ZodTypeAny>(collection: CollectionName, schema: S): (z.output<S> & { id: string })[] => {
+    const dir = join(contentDir, PLACES[collection]);
+    let names: string[];
+    try {
+      names = readdirSync(dir)
+        .filter((n) => n.endsWith('.yaml'))
+        .sort();
+    } catch {
+      problems.push(`${show(dir)}: the folder is missing`);
+      return [];
+    }
+    return names.flatMap((name) => {
+      const file = join(dir, name);
+      const data = read(file);
+      if (data === undefined) return [];
+      const value = validate(schema, data, file);
+      return value === null ? [] : [{ ...value, id: basename(name, '.yaml') }];
     });
-  }
-  return out.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-}
+  };
+  /** A file holding a list of entries, each with its own `id`. */
+  const listFile = <S extends z.ZodTypeAny>(collection: CollectionName, schema: S): z.output<S>[] => {
+    const file = join(contentDir, PLACES[collection]);
+    const data = read(file);
+    if (data === undefined) return [];
+    if (!Array.isArray(data)) {
+      problems.push(`${show(file)}: expected a list of entries`);
+      return [];
+    }
+    return data.flatMap((entry: unknown, i) => {
+      const value = validate(schema, entry, `${file}: [${i}]`);
+      return value === null ? [] : [value];
+    });
+  };
 
-/**
- * Load every service under `<contentDir>/services/`, sorted by `order`.
- * @throws ContentError when a file has no Latvian title
- */
-export function loadServices(contentDir: string = DEFAULT_CONTENT_DIR): ServiceContent[] {
-  const out: ServiceContent[] = [];
-  for (const file of yamlFiles(join(contentDir, 'services'))) {
-    const data = readYaml(file);
-    if (!isRecord(data)) throw new ContentError(file, ['must be a YAML mapping']);
-    const lv = data['lv'];
-    const easy = data['easy'];
-    const title = isRecord(lv) ? lv['title'] : undefined;
-    if (typeof title !== 'string' || title.trim() === '') throw new ContentError(file, ['lv.title: missing']);
-    const easyTitle = isRecord(easy) && typeof easy['title'] === 'string' ? easy['title'] : null;
-    const order = data['order'];
-    out.push({
-      id: idOf(file),
-      order: typeof order === 'number' ? order : Number.MAX_SAFE_INTEGER,
-      title: title.trim(),
-      easyTitle,
-    });
-  }
-  return out.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  const sources = listFile('sources', schemas.sourceEntry);
+  const regions = listFile('region', schemas.region);
+  const parts = {
+    services: folder('services', schemas.service),
+    targetGroups: folder('targetGroups', schemas.targetGroup),
+    municipalities: folder('municipalities', schemas.municipality),
+    locations: folder('locations', schemas.location),
+    glossary: folder('glossary', schemas.glossaryEntry),
+    pages: folder('pages', schemas.page),
+    eligibility: folder('eligibility', eligibilityRule),
+  };
+  const region = regions[0];
+  if (region === undefined || regions.length > 1) problems.push(`${fileOf('region', '')}: expected exactly one entry`);
+  if (problems.length > 0 || region === undefined) throw new ContentError(problems);
+  const content: Content = orderContent({ sources, region, ...parts });
+  const whole = checkContent(content, fileOf);
+  if (whole.length > 0) throw new ContentError(whole);
+  return content;
 }
 
 /**
@@ -177,40 +162,29 @@ export function loadRoutingOverrides(file: string, municipalityIds: readonly str
 
 /** Everything the referral flow reads from content, ready to use. */
 export interface ReferralContent {
-  municipalities: MunicipalityContent[];
-  services: ServiceContent[];
+  content: Content;
   routing: RoutingTable;
   /** For `validateReferral`. */
   ids: { municipalities: string[]; services: string[] };
-  /** For the e-mails (`ComposeOptions.labels`). */
-  labels: {
-    services: Record<string, string>;
-    offices: Record<string, { service?: string; foster?: string }>;
-  };
+  /** For the e-mails: service id → Latvian title. */
+  serviceTitles: Record<string, string>;
 }
 
 /**
- * Load municipalities, services and the routing (with the routing file, if given).
+ * Load the content and the routing (with the routing file, if given).
  * @throws ContentError or RoutingFileError
  */
 export function loadReferralContent(options: { contentDir?: string; routingFile?: string } = {}): ReferralContent {
-  const municipalities = loadMunicipalities(options.contentDir);
-  const services = loadServices(options.contentDir);
-  const ids = { municipalities: municipalities.map((m) => m.id), services: services.map((s) => s.id) };
+  const content = loadContent(options.contentDir);
+  const ids = {
+    municipalities: content.municipalities.map((m) => m.id),
+    services: content.services.map((s) => s.id),
+  };
   const overrides = options.routingFile ? loadRoutingOverrides(options.routingFile, ids.municipalities) : {};
-  const routing = buildRoutingTable(municipalities, overrides);
-  const offices: Record<string, { service?: string; foster?: string }> = {};
-  for (const m of municipalities) {
-    const names: { service?: string; foster?: string } = {};
-    if (m.officeNames.service) names.service = m.officeNames.service;
-    if (m.officeNames.foster) names.foster = m.officeNames.foster;
-    offices[m.id] = names;
-  }
   return {
-    municipalities,
-    services,
-    routing,
+    content,
+    routing: buildRoutingTable(content.municipalities.map(officesOf), overrides),
     ids,
-    labels: { services: Object.fromEntries(services.map((s) => [s.id, s.title])), offices },
+    serviceTitles: Object.fromEntries(content.services.map((s) => [s.id, s.lv.title])),
   };
 }

@@ -126,11 +126,11 @@ export async function createReferralService(config: Config, log: FastifyBaseLogg
     compose: {
       from: config.mailFrom,
       labels: {
-        ...content.labels,
+        services: content.serviceTitles,
         // Ids in the answers read as names: municipalities, services, facts and their values.
         answers: {
-          ...Object.fromEntries(content.municipalities.map((m) => [m.id, m.name])),
-          ...content.labels.services,
+          ...Object.fromEntries(content.content.municipalities.map((m) => [m.id, m.name])),
+          ...content.serviceTitles,
           ...ANSWER_LABELS,
         },
       },

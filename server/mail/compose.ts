@@ -10,7 +10,8 @@
  * Both bodies (plain text and HTML) are rendered from one list of sections, so they always
  * say the same. Every user value is escaped in HTML. Addresses are nodemailer address
  * objects — never strings built from user input — so a name cannot add a header.
- * Human labels (service titles, office names) come in as parameters.
+ * Human labels (service titles, answer words) come in as parameters; the office's name
+ * comes with its route.
  */
 import type {
   Answers,
@@ -51,8 +52,6 @@ export interface OutgoingMessage {
 export interface MailLabels {
   /** Service id → Latvian title. */
   services: Readonly<Record<string, string>>;
-  /** Municipality id → office names, e.g. `{ service: 'Kuldīgas novada sociālais dienests' }`. */
-  offices?: Readonly<Record<string, Partial<Record<EnquiryType, string>>>>;
   /** Wizard answer keys and values → Latvian labels (ids are shown where none is given). */
   answers?: Readonly<Record<string, string>>;
 }
@@ -160,11 +159,9 @@ export function formatDateTime(date: Date, timeZone = 'Europe/Riga'): string {
   return `${get('day')}.${get('month')}.${get('year')}. plkst. ${get('hour')}:${get('minute')}`;
 }
 
-/** The office's name: from content if known, else "<kind> — <municipality>". */
-export function officeName(route: Route, labels: MailLabels): string {
-  return (
-    labels.offices?.[route.municipalityId]?.[route.type] ?? `${route.municipalityName} — ${OFFICE_KIND[route.type]}`
-  );
+/** The office's name: from content if known, else "<municipality> — <kind>". */
+export function officeName(route: Route): string {
+  return route.officeName ?? `${route.municipalityName} — ${OFFICE_KIND[route.type]}`;
 }
 
 /**
@@ -346,7 +343,7 @@ export function composeOfficeEmail(input: OfficeMailInput, options: ComposeOptio
   const title = `${TYPE_TITLE[referral.type]} ${reference}`;
   const message: OutgoingMessage = {
     from: options.from,
-    to: { name: headerText(officeName(route, options.labels)), address: route.email },
+    to: { name: headerText(officeName(route)), address: route.email },
     subject,
     text: renderText(title, [], sections, footer),
     html: renderHtml(title, [], sections, footer),
@@ -368,7 +365,7 @@ export function composeOfficeEmail(input: OfficeMailInput, options: ComposeOptio
  */
 export function composeConfirmationEmail(input: ConfirmationMailInput, options: ComposeOptions): OutgoingMessage {
   const { reference, route, receivedAt } = input;
-  const office = officeName(route, options.labels);
+  const office = officeName(route);
   const when = formatDateTime(receivedAt, options.timeZone);
   let title: string;
   let intro: string[];

@@ -22,6 +22,31 @@ export const resources = {
   easy: { common: easyCommon, wizard: easyWizard, referral: easyReferral },
 } as const satisfies Record<Variant, Record<Namespace, object>>;
 
+/**
+ * The options every i18next instance of the site shares (pages, the server's messages,
+ * the islands): the language is `lv` in both versions, so Latvian plural rules apply.
+ */
+export const I18N_OPTIONS = {
+  lng: 'lv',
+  fallbackLng: false,
+  initAsync: false,
+  // Astro and React escape what they render; escaping here would double it.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+} as const;
+
+/**
+ * What an island gets of the strings: its own namespace and the parts of `common` its
+ * shared pieces (contact card, error messages) use. Plain JSON, handed over as a prop.
+ */
+export type IslandStrings = Partial<Record<Namespace, Record<string, unknown>>>;
+
+/** The `common` strings the islands' shared pieces use (contact card, unknowns, errors). */
+export function islandCommon(variant: Variant): Record<string, unknown> {
+  const { contact, unknown, error } = resources[variant].common;
+  return { contact, unknown, error };
+}
+
 const instances = new Map<Variant, i18n>();
 
 /** The i18next instance of a variant (created once, synchronously). */
@@ -30,15 +55,10 @@ export function i18nFor(variant: Variant): i18n {
   if (!inst) {
     inst = i18next.createInstance();
     void inst.init({
-      lng: 'lv',
-      fallbackLng: false,
+      ...I18N_OPTIONS,
       ns: [...NAMESPACES],
       defaultNS: 'common',
       resources: { lv: resources[variant] },
-      initAsync: false,
-      // Astro and React escape what they render; escaping here would double it.
-      interpolation: { escapeValue: false },
-      returnNull: false,
     });
     instances.set(variant, inst);
   }

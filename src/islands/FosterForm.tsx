@@ -59,12 +59,12 @@ function Fields({
         hydrated={hydrated}
       />
 
-      <ContactFields icon={icons?.['phone']} />
+      <ContactFields icons={icons} />
 
       <MessageAndConsent
         message={values.message}
         hydrated={hydrated}
-        icon={icons?.['talk']}
+        icons={icons}
         privacyHref={pathFor(variant, PAGES.privacy)}
         foster={true}
       />

@@ -9,18 +9,10 @@ import { CONTACT_CHANNELS, FILLED_BY, PERSON_GROUPS } from '../domain/referral/i
 import type { ReferralFormValues } from '../domain/referral/prefill';
 import { REFERRAL_LIMITS } from '../domain/referral/schema';
 import { PAGES, pathFor, type Variant } from '../domain/routes';
+import { Picture } from '../components/Picture';
 import { MunicipalityField } from './form/Municipality';
 import { RequestForm } from './form/RequestForm';
-import {
-  Checkboxes,
-  Flags,
-  ContactFields,
-  MessageAndConsent,
-  Picture,
-  Radios,
-  TextField,
-  fieldId,
-} from './form/fields';
+import { Checkboxes, Flags, ContactFields, MessageAndConsent, Radios, TextField, fieldId } from './form/fields';
 import type { FormIslandProps, ServiceOption } from './form/types';
 
 export interface ReferralFormProps extends FormIslandProps {
@@ -86,7 +78,7 @@ function Fields({
       />
 
       <h2 className="form-section">
-        <Picture svg={icons?.[who === 'parent' ? 'child' : 'adult']} />
+        <Picture icons={icons} name={who === 'parent' ? 'child' : 'adult'} />
         {t(`form.person.heading.${who}`)}
       </h2>
       <TextField
@@ -120,7 +112,7 @@ function Fields({
         choices={services.map((s) => ({ value: s.id, label: s.title }))}
       />
 
-      <ContactFields icon={icons?.['phone']} />
+      <ContactFields icons={icons} />
       <Radios
         path="contact.preferred"
         legend={t('form.contact.preferredLegend')}
@@ -155,7 +147,7 @@ function Fields({
       <MessageAndConsent
         message={values.message}
         hydrated={hydrated}
-        icon={icons?.['talk']}
+        icons={icons}
         privacyHref={pathFor(variant, PAGES.privacy)}
         foster={false}
       />

@@ -23,7 +23,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
 import { FormikProvider, useFormik } from 'formik';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import type { FactName, FactValue, ServiceRules } from '../domain/eligibility/index';
+import type { FactName, FactValue, EvaluableRule } from '../domain/eligibility/index';
 import { buildPlaceIndex } from '../domain/places/index';
 import { PAGES, pathFor, type Variant } from '../domain/routes';
 import {
@@ -50,9 +50,11 @@ import {
   type WizardData,
   type WizardState,
 } from '../domain/wizard/index';
-import { ErrorSummary, type Icons, type SummaryError } from './wizard/bits';
+import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
+import type { Icons } from '../components/Picture';
+import type { IslandStrings } from '../domain/i18n';
+import { createIslandI18n } from './i18n';
 import { CheckAnswers } from './wizard/CheckAnswers';
-import { createWizardI18n, type WizardStrings } from './wizard/i18n';
 import { Question, controlId, useQuestionTitle } from './wizard/Question';
 import { Result } from './wizard/Result';
 import { pushStep, replaceStep, stepOfTraversedEntry } from './wizard/history';
@@ -60,11 +62,11 @@ import { clearState, handOver, loadState, saveState } from './wizard/storage';
 
 export interface WizardProps {
   variant: Variant;
-  /** The eligibility rules, parsed at build time (quotes left out; see `slimRules`). */
-  rules: ServiceRules[];
+  /** The eligibility rules, validated at build time (sources left out; see `evaluableRules`). */
+  rules: EvaluableRule[];
   data: WizardData;
-  /** The `wizard` namespace of the page's version. */
-  strings: WizardStrings;
+  /** The `wizard` namespace of the page's version and the `common` strings its pieces use. */
+  strings: IslandStrings;
   /** SVG markup of the pictures used, by name. */
   icons: Icons;
 }
@@ -78,14 +80,14 @@ const FALLBACK_ID = 'wizard-fallback';
  * reload belong to the page as it was, so the browser loads them as a new page, with no
  * `popstate`): then that entry's step, checked against the saved answers.
  */
-function restoreState(rules: readonly ServiceRules[]): WizardState {
+function restoreState(rules: readonly EvaluableRule[]): WizardState {
   const saved = loadState(rules);
   const step = stepOfTraversedEntry();
   return step === null ? saved : stateForHistoryStep(rules, saved, step);
 }
 
 export default function Wizard(props: WizardProps): ReactNode {
-  const i18n = useMemo(() => createWizardI18n(props.strings), [props.strings]);
+  const i18n = useMemo(() => createIslandI18n(props.strings, 'wizard'), [props.strings]);
   return (
     <I18nextProvider i18n={i18n}>
       <WizardFlow {...props} />
@@ -137,13 +139,13 @@ function WizardFlow({ variant, rules, data, icons }: WizardProps): ReactNode {
   }, [errorFocus]);
 
   const fields = isQuestion(step) ? stepFields(step) : [];
-  const summaryErrors: SummaryError[] = fields.flatMap((field) => {
+  const summaryErrors: SummaryItem[] = fields.flatMap((field) => {
     const key = formik.errors[field];
     return key
       ? [
           {
             target: controlId(field, formik.values, data.municipalities, places),
-            message: t(key, { place: formik.values.place.trim() }),
+            text: t(key, { place: formik.values.place.trim() }),
           },
         ]
       : [];
@@ -264,7 +266,9 @@ function WizardFlow({ variant, rules, data, icons }: WizardProps): ReactNode {
       {isQuestion(step) ? (
         <FormikProvider value={formik}>
           <form className="wizard-step" noValidate onSubmit={(e) => void submit(e)}>
-            {hasErrors ? <ErrorSummary errors={summaryErrors} summaryRef={summaryRef} /> : null}
+            {hasErrors ? (
+              <ErrorSummary title={t('errorSummary.heading')} items={summaryErrors} summaryRef={summaryRef} />
+            ) : null}
             <p className="wizard-progress">{t('progress', { number: questionNumber(rules, answers, step) })}</p>
             <Question
               fact={step}

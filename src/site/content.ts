@@ -1,87 +1,78 @@
 /**
- * Loads the content collections for the pages, sorted, with every cross-reference
- * checked. Astro's `reference()` does not reject an unknown id, so this module does:
- * a location naming an unknown service fails the build with the file and the field.
+ * The content for the pages: Astro's collections (validated by the model's schemas, see
+ * `src/content.config.ts`) turned into the model's entities, checked as a whole with the
+ * same `checkContent` the server and `npm run content:check` run, in display order.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { checkReferences, type RefCheck } from '../domain/content/integrity';
+import { getCollection } from 'astro:content';
+import {
+  checkContent,
+  defaultFileOf,
+  indexSources,
+  orderContent,
+  type CollectionName,
+  type Content,
+  type Page,
+  type SourceIndex,
+} from '../domain/model/index';
 
-export type Service = CollectionEntry<'services'>;
-export type TargetGroup = CollectionEntry<'targetGroups'>;
-export type Municipality = CollectionEntry<'municipalities'>;
-export type Location = CollectionEntry<'locations'>;
-export type GlossaryEntry = CollectionEntry<'glossary'>;
-export type Page = CollectionEntry<'pages'>;
-export type Source = CollectionEntry<'sources'>;
-
-const byOrder = <T extends { data: { order: number } }>(a: T, b: T): number => a.data.order - b.data.order;
-
-export interface Site {
-  services: Service[];
-  groups: TargetGroup[];
-  municipalities: Municipality[];
-  locations: Location[];
-  glossary: GlossaryEntry[];
-  pages: Map<string, Page>;
-  sources: Map<string, Source>;
-  region: CollectionEntry<'region'>;
+/** All content, plus lookups the pages use. */
+export interface Site extends Content {
+  pagesById: ReadonlyMap<string, Page>;
+  sourcesById: SourceIndex;
 }
 
 let cached: Promise<Site> | null = null;
 
+/** The entries of a folder collection as entities (`id` + data), remembering their files. */
+async function entities<C extends Exclude<CollectionName, 'sources' | 'region'>>(
+  name: C,
+  files: Map<string, string>,
+): Promise<(Awaited<ReturnType<typeof getCollection<C>>>[number]['data'] & { id: string })[]> {
+  const entries = await getCollection(name);
+  return entries.map((e) => {
+    if (e.filePath) files.set(`${name}:${e.id}`, e.filePath);
+    return { ...e.data, id: e.id };
+  });
+}
+
 async function load(): Promise<Site> {
-  const [services, groups, municipalities, locations, glossary, pages, sources, regions] = await Promise.all([
-    getCollection('services'),
-    getCollection('targetGroups'),
-    getCollection('municipalities'),
-    getCollection('locations'),
-    getCollection('glossary'),
-    getCollection('pages'),
-    getCollection('sources'),
-    getCollection('region'),
-  ]);
-  const region = regions[0];
+  const files = new Map<string, string>();
+  const [sources, regions, services, targetGroups, municipalities, locations, glossary, pages, eligibility] =
+    await Promise.all([
+      getCollection('sources'),
+      getCollection('region'),
+      entities('services', files),
+      entities('targetGroups', files),
+      entities('municipalities', files),
+      entities('locations', files),
+      entities('glossary', files),
+      entities('pages', files),
+      entities('eligibility', files),
+    ]);
+  const region = regions[0]?.data;
   if (!region) throw new Error('content/region.yaml: no entry: the planning region contact is required');
-
-  const ids = {
-    services: new Set(services.map((e) => e.id)),
-    targetGroups: new Set(groups.map((e) => e.id)),
-    municipalities: new Set(municipalities.map((e) => e.id)),
-    sources: new Set(sources.map((e) => e.id)),
-  };
-  const checks: RefCheck[] = [];
-  const file = (e: { filePath?: string | undefined; id: string }, fallback: string): string =>
-    e.filePath ?? `${fallback} (${e.id})`;
-  // Every `{ collection, id }` value anywhere in an entry's data is a reference to check.
-  const all = [
-    ...services.map((e) => ({ e, f: file(e, 'content/services') })),
-    ...groups.map((e) => ({ e, f: file(e, 'content/target-groups') })),
-    ...municipalities.map((e) => ({ e, f: file(e, 'content/municipalities') })),
-    ...locations.map((e) => ({ e, f: file(e, 'content/locations') })),
-    ...glossary.map((e) => ({ e, f: file(e, 'content/glossary') })),
-    ...pages.map((e) => ({ e, f: file(e, 'content/pages') })),
-    { e: region, f: 'content/region.yaml' },
-  ];
-  for (const { e, f } of all) checks.push({ file: f, data: e.data });
-  const problems = checkReferences(checks, ids);
-  if (problems.length > 0) {
-    throw new Error(`Content references are broken:\n${problems.map((p) => `  ${p}`).join('\n')}`);
-  }
-
-  return {
-    services: services.sort(byOrder),
-    groups: groups.sort(byOrder),
-    municipalities: municipalities.sort(byOrder),
-    locations: locations.sort(
-      (a, b) =>
-        (municipalities.find((m) => m.id === a.data.municipality.id)?.data.order ?? 0) -
-          (municipalities.find((m) => m.id === b.data.municipality.id)?.data.order ?? 0) ||
-        a.data.town.localeCompare(b.data.town, 'lv'),
-    ),
-    glossary: glossary.sort((a, b) => a.data.term.localeCompare(b.data.term, 'lv')),
-    pages: new Map(pages.map((p) => [p.id, p])),
-    sources: new Map(sources.map((s) => [s.id, s])),
+  const content = orderContent({
+    sources: sources.map((s) => s.data),
     region,
+    services,
+    targetGroups,
+    municipalities,
+    locations,
+    glossary,
+    pages,
+    eligibility,
+  });
+  const problems = checkContent(
+    content,
+    (collection, id) => files.get(`${collection}:${id}`) ?? defaultFileOf(collection, id),
+  );
+  if (problems.length > 0) {
+    throw new Error(`The content is not valid (${problems.length}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+  return {
+    ...content,
+    pagesById: new Map(content.pages.map((p) => [p.id, p])),
+    sourcesById: indexSources(content.sources),
   };
 }
 
@@ -93,7 +84,7 @@ export function site(): Promise<Site> {
 
 /** A free page by id; the build fails if it is missing. */
 export async function page(id: string): Promise<Page> {
-  const p = (await site()).pages.get(id);
+  const p = (await site()).pagesById.get(id);
   if (!p) throw new Error(`content/pages/${id}.yaml is missing: the page /${id}/ needs it`);
   return p;
 }

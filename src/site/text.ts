@@ -19,9 +19,7 @@ let compiled: Promise<Glossary> | null = null;
 
 async function glossary(): Promise<Glossary> {
   const { glossary: entries } = await site();
-  return compileGlossary(
-    entries.map((e) => ({ id: e.id, term: e.data.term, abbr: e.data.abbr, aliases: e.data.aliases })),
-  );
+  return compileGlossary(entries.map((e) => ({ id: e.id, term: e.term, abbr: e.abbr, aliases: e.aliases })));
 }
 
 /** A path written in content, mapped to the variant of the page it appears on. */

@@ -4,8 +4,10 @@
  * errors, tampered storage, the hand-over to the referral form, axe on every step, and the
  * page without JavaScript.
  */
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PREFIX = { lv: '', easy: '/viegli' } as const;
@@ -69,6 +71,8 @@ interface Scenario {
   cards: string[];
   /** The contact heading on the result. */
   contact: RegExp;
+  /** The municipality's page, whose contact card the result's must equal. */
+  municipalityPage: string;
 }
 
 const SCENARIOS: Record<string, Scenario> = {
@@ -96,6 +100,7 @@ const SCENARIOS: Record<string, Scenario> = {
     form: '/pieteikums/',
     cards: ['atelpas-bridis', 'aprupe-berniem', 'vajadzibu-izvertesana'],
     contact: /^Sociālais dienests Kuldīgas novadā$/,
+    municipalityPage: '/pasvaldibas/kuldigas-novads/',
   },
   adult: {
     answers: {
@@ -111,6 +116,7 @@ const SCENARIOS: Record<string, Scenario> = {
     form: '/pieteikums/',
     cards: ['vajadzibu-izvertesana', 'dac', 'grupu-dzivoklis'],
     contact: /^Sociālais dienests Dienvidkurzemes novadā$/,
+    municipalityPage: '/pasvaldibas/dienvidkurzemes-novads/',
   },
   'child-in-care': {
     answers: { group: 'child-in-care', filledBy: 'professional', age: '12', municipality: 'talsu-novads' },
@@ -118,6 +124,7 @@ const SCENARIOS: Record<string, Scenario> = {
     form: '/pieteikums/',
     cards: ['gvpp', 'vajadzibu-izvertesana'],
     contact: /^Sociālais dienests Talsu novadā$/,
+    municipalityPage: '/pasvaldibas/talsu-novads/',
   },
   foster: {
     answers: { group: 'foster', filledBy: 'self', municipality: 'liepaja' },
@@ -125,6 +132,7 @@ const SCENARIOS: Record<string, Scenario> = {
     form: '/audzugimenem/pieteikums/',
     cards: ['audzugimenes'],
     contact: /^Bāriņtiesa Liepājā$/,
+    municipalityPage: '/pasvaldibas/liepaja/',
   },
   other: {
     answers: { group: 'other', filledBy: 'self', municipality: 'ventspils' },
@@ -132,8 +140,27 @@ const SCENARIOS: Record<string, Scenario> = {
     form: '/pieteikums/',
     cards: [],
     contact: /^Sociālais dienests Ventspilī$/,
+    municipalityPage: '/pasvaldibas/ventspils/',
   },
 };
+
+/** An office's note in the content, for the municipality page's path. */
+function municipalityContent(path: string): Record<string, { note?: string; noteEasy?: string[] }> {
+  const id = path.split('/').filter(Boolean).at(-1) ?? '';
+  return parse(readFileSync(`content/municipalities/${id}.yaml`, 'utf8')) as Record<
+    string,
+    { note?: string; noteEasy?: string[] }
+  >;
+}
+
+/** A contact card's text without its heading (the result and the municipality page head it differently). */
+function cardText(card: Locator): Promise<string> {
+  return card.evaluate((el) => {
+    const heading = el.querySelector('h2, h3, h4')?.textContent ?? '';
+    // innerText keeps the line breaks between paragraphs, which textContent drops.
+    return (el as HTMLElement).innerText.replace(heading, '').replace(/\s+/g, ' ').trim();
+  });
+}
 
 async function expectAxeClean(page: Page, where: string): Promise<void> {
   const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
@@ -278,6 +305,7 @@ for (const variant of VARIANTS) {
         }
         if (scenario.cards.length === 0) await expect(page.getByText(w.noneFit)).toBeVisible();
         await expect(page.locator('.contact-card h4')).toHaveText(scenario.contact);
+        const resultCard = await cardText(page.locator('.result-section .contact-card'));
         await expect(page.locator('#result-checklist')).toBeVisible();
         await expectAxeClean(page, `${base} result`);
         await expectTextAtLeast(page, variant === 'easy' ? 20 : 18);
@@ -305,6 +333,16 @@ for (const variant of VARIANTS) {
         expect((prefill['verdicts'] as unknown[]).length).toBe((prefill['services'] as unknown[]).length);
         expect((prefill['answers'] as Record<string, unknown>)['group']).toBe(name);
         expect(outgoing, 'nothing is sent to a server').toEqual([]);
+
+        // The office card is the same view as on the municipality's page of this version
+        // (on /viegli/, the easy-read note).
+        await page.goto(`${PREFIX[variant]}${scenario.municipalityPage}`);
+        const pageCards = await Promise.all((await page.locator('.contact-card').all()).map(cardText));
+        expect(pageCards).toContain(resultCard);
+        const office = scenario.form === '/pieteikums/' ? 'socialService' : 'orphansCourt';
+        const contact = municipalityContent(scenario.municipalityPage)[office] ?? {};
+        const note = variant === 'easy' ? (contact.noteEasy ?? []).join(' ') : (contact.note ?? '');
+        expect(resultCard).toContain(note);
       });
     }
 

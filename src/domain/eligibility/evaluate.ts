@@ -15,7 +15,7 @@ import {
   type FactValue,
   type Facts,
 } from './facts';
-import type { Condition, LocalizedText, ServiceRules, Verdict, Way } from './rules';
+import type { Condition, LocalizedText, EvaluableRule, Verdict, Way } from '../model/eligibility';
 
 /** The state of one condition for the given answers. */
 export type ConditionStatus = 'holds' | 'fails' | 'unknown';
@@ -124,7 +124,7 @@ function orderFacts(facts: Iterable<FactName>): FactName[] {
 }
 
 /** Evaluates one service's rules (facts already derived). */
-function evaluateService(rules: ServiceRules, facts: Facts): ServiceResult {
+function evaluateService(rules: EvaluableRule, facts: Facts): ServiceResult {
   const states = rules.ways.map((w) => checkWay(w, facts));
   const holding = states.find((s) => s.status === 'holds');
   let verdict: Verdict;
@@ -161,7 +161,7 @@ function evaluateService(rules: ServiceRules, facts: Facts): ServiceResult {
  *   (`likely` | `maybe` | `no`), the unknown facts for `maybe`, the reasons (the
  *   conditions that held, failed or are unknown, with their texts) and the notes
  */
-export function evaluate(rules: readonly ServiceRules[], facts: Facts): ServiceResult[] {
+export function evaluate(rules: readonly EvaluableRule[], facts: Facts): ServiceResult[] {
   const derived = deriveFacts(facts);
   return rules.map((r) => evaluateService(r, derived));
 }

@@ -8,24 +8,20 @@
  * the command line all validate answers the same way.
  */
 
-import { FILLED_BY as FILLED_BY_IDS, MUNICIPALITY_IDS } from '../region';
+import { FILLED_BY, MUNICIPALITY_IDS, type FilledBy, type MunicipalityId } from '../vocabulary';
+
+export { FILLED_BY, MUNICIPALITY_IDS, type FilledBy, type MunicipalityId };
 
 /** Who the answers are about. */
 export const GROUPS = ['child', 'adult', 'child-in-care', 'foster', 'other'] as const;
-/** Who fills in the wizard (changes the wording, never a verdict). */
-export const FILLED_BY = FILLED_BY_IDS;
 /** Disability group as decided by VDEĀVK; children have no group, so they answer `none`. */
 export const DISABILITY_GROUPS = ['I', 'II', 'III', 'none'] as const;
-/** The 8 municipalities of the Kurzeme planning region since 2021. */
-export const MUNICIPALITIES = MUNICIPALITY_IDS;
 
 export const MIN_AGE = 0;
 export const MAX_AGE = 120;
 
 export type Group = (typeof GROUPS)[number];
-export type FilledBy = (typeof FILLED_BY)[number];
 export type DisabilityGroup = (typeof DISABILITY_GROUPS)[number];
-export type Municipality = (typeof MUNICIPALITIES)[number];
 
 /** The value type of each fact once it is known. */
 export interface FactValues {
@@ -40,7 +36,7 @@ export interface FactValues {
   parentsWorkOrStudy: boolean;
   /** An individual support plan ("atbalsta plāns") exists. */
   supportPlan: boolean;
-  municipality: Municipality;
+  municipality: MunicipalityId;
 }
 
 /**
@@ -99,7 +95,7 @@ export const FACT_SPECS: { readonly [K in FactName]: FactSpec } = {
   vdeavkSpecialCare: { kind: 'boolean' },
   parentsWorkOrStudy: { kind: 'boolean' },
   supportPlan: { kind: 'boolean' },
-  municipality: { kind: 'enum', values: MUNICIPALITIES },
+  municipality: { kind: 'enum', values: MUNICIPALITY_IDS },
 };
 
 /** An answer that cannot be used; `fact` names the answer (or is `null` when the whole input is wrong). */

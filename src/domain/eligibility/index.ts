@@ -4,8 +4,8 @@
  * social service about) or does not fit (`no`). The engine never promises: the social
  * service decides.
  *
- * Typical use (the rule files are read and parsed by the caller, e.g. with
- * `scripts/lib/load-rules.ts` on the server or at build time):
+ * Typical use (the rule files are content: `server/content.ts` or the build's collection
+ * reads and validates them with `eligibilityRule`, see `src/domain/model/`):
  *
  * ```ts
  * const facts = parseFacts(answers);            // throws FactsError on bad answers
@@ -25,7 +25,7 @@ export {
   GROUPS,
   MAX_AGE,
   MIN_AGE,
-  MUNICIPALITIES,
+  MUNICIPALITY_IDS,
   deriveFacts,
   describeExpected,
   factsConflict,
@@ -43,20 +43,22 @@ export type {
   Facts,
   FilledBy,
   Group,
-  Municipality,
+  MunicipalityId,
 } from './facts';
-export { EASY_MAX_WORDS, OPERATORS, RuleFileError, VERDICTS, easyTextProblem, parseRuleFile } from './rules';
+export { OPERATORS, VERDICTS, eligibilityRule, evaluableRules } from '../model/eligibility';
 export type {
   Condition,
+  EligibilityRule,
+  EvaluableRule,
   LocalizedText,
   Note,
   Operator,
-  ParseRuleOptions,
-  ServiceRules,
   SourceRef,
+  SourcedCondition,
+  SourcedWay,
   Verdict,
   Way,
-} from './rules';
+} from '../model/eligibility';
 export { checkCondition, evaluate } from './evaluate';
 export type { ConditionStatus, Reason, ServiceResult } from './evaluate';
 export { ALWAYS_ASKED_FACTS, questionsToAsk, relevantFacts } from './questions';

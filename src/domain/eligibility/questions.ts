@@ -17,7 +17,7 @@ import {
   type Facts,
 } from './facts';
 import { evaluate } from './evaluate';
-import type { ServiceRules } from './rules';
+import type { EvaluableRule } from '../model/eligibility';
 
 /**
  * Facts the wizard asks whenever they are unanswered, although they never change a
@@ -26,7 +26,7 @@ import type { ServiceRules } from './rules';
  */
 export const ALWAYS_ASKED_FACTS = ['group', 'filledBy', 'municipality'] as const satisfies readonly FactName[];
 
-function verdictKey(rules: readonly ServiceRules[], facts: Facts): string {
+function verdictKey(rules: readonly EvaluableRule[], facts: Facts): string {
   return evaluate(rules, facts)
     .map((r) => r.verdict)
     .join(',');
@@ -47,7 +47,7 @@ function verdictKey(rules: readonly ServiceRules[], facts: Facts): string {
  * Examples with the project's rules: after `group: "adult"` nothing about parents;
  * after `group: "foster"` or `"other"` nothing at all.
  */
-export function relevantFacts(rules: readonly ServiceRules[], facts: Facts): FactName[] {
+export function relevantFacts(rules: readonly EvaluableRule[], facts: Facts): FactName[] {
   const derived = deriveFacts(facts);
   const current = verdictKey(rules, facts);
   const relevant = DECIDING_FACTS.filter((fact) => {
@@ -65,7 +65,7 @@ export function relevantFacts(rules: readonly ServiceRules[], facts: Facts): Fac
  * the always-asked ones (`group`, `filledBy`, `municipality`) that are missing.
  * The first item is the next question; an empty list means the wizard can show results.
  */
-export function questionsToAsk(rules: readonly ServiceRules[], facts: Facts): FactName[] {
+export function questionsToAsk(rules: readonly EvaluableRule[], facts: Facts): FactName[] {
   const relevant = new Set<FactName>(relevantFacts(rules, facts));
   const always = new Set<FactName>(ALWAYS_ASKED_FACTS);
   return FACT_ORDER.filter((f) => relevant.has(f) || (always.has(f) && facts[f] === undefined));

@@ -8,7 +8,7 @@ export const ENQUIRY_TYPES = ['service', 'foster'] as const;
 export type EnquiryType = (typeof ENQUIRY_TYPES)[number];
 
 /** Who filled in the form (shared with the eligibility check). */
-export { FILLED_BY, type FilledBy } from '../region';
+export { FILLED_BY, type FilledBy } from '../vocabulary';
 
 /** The group the person the request is about belongs to. */
 export const PERSON_GROUPS = ['child', 'adult', 'child-in-care', 'other'] as const;
@@ -27,4 +27,4 @@ export type FosterInterest = (typeof FOSTER_INTERESTS)[number];
  * passes the ids found in `content/municipalities/` to the schema; this list is for
  * tests and for checking that the content is complete.
  */
-export { MUNICIPALITY_IDS } from '../region';
+export { MUNICIPALITY_IDS } from '../vocabulary';

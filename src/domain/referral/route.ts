@@ -8,31 +8,18 @@
  * server delivers, and a production start is refused while any placeholder or unverified
  * route remains (`routingProblems`).
  */
+import type { MunicipalityOffices } from '../model/views';
 import { isEmailAddress } from './text';
 import { ENQUIRY_TYPES } from './ids';
 import type { EnquiryType } from './ids';
-
-/** An office's address as the content stores it. */
-export interface OfficeAddress {
-  /** `null` when no address was found. */
-  email: string | null;
-  /** `false` until a person has confirmed the address with the office. */
-  verified: boolean;
-}
-
-/** The part of a municipality's content file that routing needs. */
-export interface MunicipalityContacts {
-  id: string;
-  name: string;
-  socialService: OfficeAddress;
-  orphansCourt: OfficeAddress;
-}
 
 /** Where one kind of enquiry for one municipality goes. */
 export interface Route {
   municipalityId: string;
   municipalityName: string;
   type: EnquiryType;
+  /** The office's name as the content knows it (`null` when unknown). */
+  officeName: string | null;
   email: string;
   verified: boolean;
   /** True for a `.invalid` placeholder (no known address). Never verified. */
@@ -77,12 +64,9 @@ export function isPlaceholderAddress(email: string): boolean {
   return /\.invalid$/iu.test(email.trim());
 }
 
-function officeOf(m: MunicipalityContacts, type: EnquiryType): OfficeAddress {
-  return type === 'service' ? m.socialService : m.orphansCourt;
-}
-
-function makeRoute(m: MunicipalityContacts, type: EnquiryType, override: RouteOverride | undefined): Route {
-  const base = { municipalityId: m.id, municipalityName: m.name, type };
+function makeRoute(m: MunicipalityOffices, type: EnquiryType, override: RouteOverride | undefined): Route {
+  const office = m[type];
+  const base = { municipalityId: m.id, municipalityName: m.name, type, officeName: office.name };
   if (override) {
     const placeholder = isPlaceholderAddress(override.email);
     return {
@@ -93,8 +77,7 @@ function makeRoute(m: MunicipalityContacts, type: EnquiryType, override: RouteOv
       source: 'override',
     };
   }
-  const office = officeOf(m, type);
-  if (office.email === null || office.email.trim() === '') {
+  if (office.email === null) {
     return {
       ...base,
       email: placeholderAddress(type, m.id),
@@ -106,7 +89,7 @@ function makeRoute(m: MunicipalityContacts, type: EnquiryType, override: RouteOv
   const placeholder = isPlaceholderAddress(office.email);
   return {
     ...base,
-    email: office.email.trim(),
+    email: office.email,
     verified: office.verified && !placeholder,
     placeholder,
     source: 'content',
@@ -116,13 +99,13 @@ function makeRoute(m: MunicipalityContacts, type: EnquiryType, override: RouteOv
 /**
  * Build the routing table.
  *
- * @param municipalities the municipalities from content
+ * @param municipalities the municipalities' offices (`officesOf` each content entry)
  * @param overrides a deployment's replacements (validate them first with `parseRoutingOverrides`)
  * @throws Error when a municipality id repeats, an override names an unknown municipality,
  *   or an address is not an e-mail address
  */
 export function buildRoutingTable(
-  municipalities: readonly MunicipalityContacts[],
+  municipalities: readonly MunicipalityOffices[],
   overrides: RoutingOverrides = {},
 ): RoutingTable {
   const table = new Map<string, MunicipalityRoutes>();

@@ -11,7 +11,7 @@
  * Other keys someone else keeps in the same entry's state are left as they are. A step
  * read back from the history is still checked against the answers (`stepForHistory`).
  */
-import type { ServiceRules } from '../eligibility/index';
+import type { EvaluableRule } from '../eligibility/index';
 import type { WizardState } from './session';
 import { isQuestion, isStepId, stepForHistory, type StepId } from './steps';
 
@@ -41,7 +41,7 @@ export function historyStateWith(state: unknown, step: StepId): Record<string, u
  * question keeps `returnToCheck` as the in-page "Atpakaļ" keeps it; the check-answers step
  * and the result clear it (the person is back at the check, or past it).
  */
-export function stateForHistoryStep(rules: readonly ServiceRules[], state: WizardState, step: StepId): WizardState {
+export function stateForHistoryStep(rules: readonly EvaluableRule[], state: WizardState, step: StepId): WizardState {
   const shown = stepForHistory(rules, state.answers, step);
   return { step: shown, answers: state.answers, returnToCheck: isQuestion(shown) ? state.returnToCheck : false };
 }

@@ -5,7 +5,7 @@
  * (`history`), and the result page's content (`result`). The React island
  * (`src/islands/Wizard.tsx`) only renders and stores.
  */
-export * from './data';
+export type { ContactCardView, LocationInfo, MunicipalityInfo, ServiceInfo, WizardData } from '../model/views';
 export * from './history';
 export * from './questions';
 export * from './result';

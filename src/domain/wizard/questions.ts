@@ -11,7 +11,7 @@ import {
   GROUPS,
   MAX_AGE,
   MIN_AGE,
-  MUNICIPALITIES,
+  MUNICIPALITY_IDS,
   type FactName,
   type FactValue,
   type Facts,
@@ -72,7 +72,7 @@ export function questionSpec(fact: FactName): QuestionSpec {
     case 'disabilityGroup':
       return { fact, kind: 'choice', options: DISABILITY_GROUPS, allowUnknown: true };
     case 'municipality':
-      return { fact, kind: 'municipality', options: MUNICIPALITIES, allowUnknown: false };
+      return { fact, kind: 'municipality', options: MUNICIPALITY_IDS, allowUnknown: false };
     case 'disabilityDetermined':
     case 'vdeavkSpecialCare':
     case 'parentsWorkOrStudy':

@@ -9,9 +9,9 @@ import {
   type Facts,
   type LocalizedText,
   type ServiceResult,
-  type ServiceRules,
+  type EvaluableRule,
 } from '../eligibility/index';
-import type { ContactInfo, LocationInfo, MunicipalityInfo, ServiceInfo, WizardData } from './data';
+import type { ContactCardView, LocationInfo, MunicipalityInfo, ServiceInfo, WizardData } from '../model/views';
 import { pathAnswers } from './steps';
 
 /** A place that offers a service, as the result lists it. */
@@ -66,7 +66,7 @@ export interface WizardResult {
   notNow: NotNow[];
   municipality: MunicipalityInfo;
   /** Whom to contact: the orphans' court for foster enquiries, else the social service. */
-  contact: { kind: 'socialService' | 'orphansCourt'; details: ContactInfo };
+  contact: { kind: 'socialService' | 'orphansCourt'; details: ContactCardView };
   checklist: ChecklistItem[];
   /** Which form "Nosūtīt pieprasījumu" opens. */
   referral: 'service' | 'foster';
@@ -130,7 +130,7 @@ export function documentChecklist(services: readonly ServiceInfo[], easy: boolea
  *   the content does not have (the build checks both, so this is a programming error)
  */
 export function assembleResult(
-  rules: readonly ServiceRules[],
+  rules: readonly EvaluableRule[],
   answers: Facts,
   data: WizardData,
   easy: boolean,

@@ -5,7 +5,7 @@
  * word them their own way; `{{place}}` is filled in from the typed place.
  */
 import { boolean, object, string, type AnyObject, type ObjectSchema } from 'yup';
-import { MUNICIPALITIES, type FactName } from '../eligibility/index';
+import { MUNICIPALITY_IDS, type FactName } from '../eligibility/index';
 import { resolvePlace, type PlaceIndex, type PlaceMatch } from '../places/index';
 import { PLACE, UNKNOWN, parseAge, questionSpec, type FormValues } from './questions';
 
@@ -60,7 +60,7 @@ export function placeMatches(
  */
 export function municipalityFromValues(index: PlaceIndex, values: FormValues): string | null {
   if (values.municipality !== PLACE) {
-    return (MUNICIPALITIES as readonly string[]).includes(values.municipality) ? values.municipality : null;
+    return (MUNICIPALITY_IDS as readonly string[]).includes(values.municipality) ? values.municipality : null;
   }
   const matches = resolvePlace(index, values.place);
   if (matches.length === 1) return matches[0]?.municipality ?? null;
@@ -87,7 +87,7 @@ export function stepSchema(fact: FactName, places: PlaceIndex): ObjectSchema<Any
     return object({
       municipality: string()
         .required(ERROR_KEYS.municipality)
-        .oneOf([...MUNICIPALITIES, PLACE], ERROR_KEYS.municipality),
+        .oneOf([...MUNICIPALITY_IDS, PLACE], ERROR_KEYS.municipality),
       place: string().test({
         name: 'place',
         test(value) {

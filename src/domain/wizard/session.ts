@@ -17,7 +17,7 @@
  * `kv:prefill` — written when the person presses "Nosūtīt pieprasījumu"; the referral form
  * reads and then removes it (see `Prefill`).
  */
-import { evaluate, parseFacts, type Facts, type ServiceRules } from '../eligibility/index';
+import { evaluate, parseFacts, type Facts, type EvaluableRule } from '../eligibility/index';
 import { isStepId, isStepReachable, pathAnswers, type StepId } from './steps';
 
 export const WIZARD_STORAGE_KEY = 'kv:wizard';
@@ -56,7 +56,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * A saved state, checked; `null` when there is none or it cannot be trusted (the caller
  * then removes it and starts afresh).
  */
-export function parseState(raw: string | null, rules: readonly ServiceRules[]): WizardState | null {
+export function parseState(raw: string | null, rules: readonly EvaluableRule[]): WizardState | null {
   if (raw === null) return null;
   let data: unknown;
   try {
@@ -107,7 +107,7 @@ export interface Prefill {
  * The prefill for the referral form from complete answers.
  * @throws Error when the municipality or who answers is missing (the wizard asks both).
  */
-export function buildPrefill(rules: readonly ServiceRules[], answers: Facts): Prefill {
+export function buildPrefill(rules: readonly EvaluableRule[], answers: Facts): Prefill {
   const facts = pathAnswers(rules, answers);
   const { municipality, filledBy, group } = facts;
   if (municipality === undefined || municipality === null) throw new Error('prefill: municipality is missing');

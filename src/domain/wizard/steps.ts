@@ -16,7 +16,7 @@ import {
   questionsToAsk,
   type FactName,
   type Facts,
-  type ServiceRules,
+  type EvaluableRule,
 } from '../eligibility/index';
 
 /** A step: a question (named by its fact), the check-answers page, or the result. */
@@ -45,7 +45,7 @@ export function isQuestion(step: StepId): step is FactName {
  * municipality given before a change, are kept). Answers to questions that are not on
  * the path are ignored.
  */
-export function questionPath(rules: readonly ServiceRules[], answers: Facts): FactName[] {
+export function questionPath(rules: readonly EvaluableRule[], answers: Facts): FactName[] {
   const path: FactName[] = [];
   const known: Record<string, unknown> = {};
   // Each round adds one question; there are only so many facts.
@@ -59,7 +59,7 @@ export function questionPath(rules: readonly ServiceRules[], answers: Facts): Fa
 }
 
 /** The answers that are on the path (the ones that count); others are dropped. */
-export function pathAnswers(rules: readonly ServiceRules[], answers: Facts): Facts {
+export function pathAnswers(rules: readonly EvaluableRule[], answers: Facts): Facts {
   const out: Record<string, unknown> = {};
   for (const fact of questionPath(rules, answers)) {
     if (answers[fact] !== undefined) out[fact] = answers[fact];
@@ -68,17 +68,17 @@ export function pathAnswers(rules: readonly ServiceRules[], answers: Facts): Fac
 }
 
 /** The first question on the path still unanswered, or `null` when every question is answered. */
-export function firstUnanswered(rules: readonly ServiceRules[], answers: Facts): FactName | null {
+export function firstUnanswered(rules: readonly EvaluableRule[], answers: Facts): FactName | null {
   return questionPath(rules, answers).find((f) => answers[f] === undefined) ?? null;
 }
 
 /** Every question on the path is answered: the check-answers step and the result may be shown. */
-export function isComplete(rules: readonly ServiceRules[], answers: Facts): boolean {
+export function isComplete(rules: readonly EvaluableRule[], answers: Facts): boolean {
   return firstUnanswered(rules, answers) === null;
 }
 
 /** The question's number as the person sees it ("2. jautājums"), 1-based; 0 if not on the path. */
-export function questionNumber(rules: readonly ServiceRules[], answers: Facts, fact: FactName): number {
+export function questionNumber(rules: readonly EvaluableRule[], answers: Facts, fact: FactName): number {
   return questionPath(rules, answers).indexOf(fact) + 1;
 }
 
@@ -92,7 +92,7 @@ export function questionNumber(rules: readonly ServiceRules[], answers: Facts, f
  * - From the check-answers step: the result. The result is the last step.
  */
 export function nextStep(
-  rules: readonly ServiceRules[],
+  rules: readonly EvaluableRule[],
   answers: Facts,
   current: StepId,
   returnToCheck = false,
@@ -109,7 +109,7 @@ export function nextStep(
 }
 
 /** The step before `current` (Back), or `null` on the first question. Answers are kept. */
-export function previousStep(rules: readonly ServiceRules[], answers: Facts, current: StepId): StepId | null {
+export function previousStep(rules: readonly EvaluableRule[], answers: Facts, current: StepId): StepId | null {
   if (current === RESULT_STEP) return CHECK_STEP;
   const path = questionPath(rules, answers);
   if (current === CHECK_STEP) return path[path.length - 1] ?? null;
@@ -123,7 +123,7 @@ export function previousStep(rules: readonly ServiceRules[], answers: Facts, cur
  * question answered. Used to reject a tampered saved state rather than show a step out
  * of order.
  */
-export function isStepReachable(rules: readonly ServiceRules[], answers: Facts, step: StepId): boolean {
+export function isStepReachable(rules: readonly EvaluableRule[], answers: Facts, step: StepId): boolean {
   if (!isQuestion(step)) return isComplete(rules, answers);
   const path = questionPath(rules, answers);
   const i = path.indexOf(step);
@@ -145,7 +145,7 @@ export function isStepReachable(rules: readonly ServiceRules[], answers: Facts, 
  *   answer can be seen and changed. (Never the result: it follows the check, as "Rādīt"
  *   requires.)
  */
-export function stepForHistory(rules: readonly ServiceRules[], answers: Facts, step: StepId): StepId {
+export function stepForHistory(rules: readonly EvaluableRule[], answers: Facts, step: StepId): StepId {
   if (isStepReachable(rules, answers, step)) return step;
   return firstUnanswered(rules, answers) ?? CHECK_STEP;
 }

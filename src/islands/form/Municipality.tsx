@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { buildPlaceIndex, resolvePlace, type PlaceMatch } from '../../domain/places/index';
 import type { ReferralFormValues } from '../../domain/referral/prefill';
 import { Radios, fieldId } from './fields';
-import type { MunicipalityOption } from './types';
+import type { PlaceSource } from '../../domain/places/index';
 
 type Finding =
   | { kind: 'empty' }
@@ -26,7 +26,7 @@ export function MunicipalityField({
   placesHref,
   hydrated,
 }: {
-  municipalities: readonly MunicipalityOption[];
+  municipalities: readonly PlaceSource[];
   legend: string;
   hint: string;
   placesHref: string;

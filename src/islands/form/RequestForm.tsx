@@ -27,8 +27,9 @@ import {
 } from '../../domain/referral/prefill';
 import type { EnquiryType } from '../../domain/referral/ids';
 import { PAGES, pathFor, type Variant } from '../../domain/routes';
-import { ErrorSummary, Honeypot, fieldId, useErrorText, type SummaryItem } from './fields';
-import { createReferralI18n } from './i18n';
+import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
+import { createIslandI18n } from '../i18n';
+import { Honeypot, fieldId, useErrorText } from './fields';
 import type { FieldMessage, FormIslandProps, ServiceOption } from './types';
 
 /** Where the JSON request goes (same origin). */
@@ -219,7 +220,7 @@ function FormBody(props: RequestFormProps): ReactNode {
   // "Kļūda: " at the start of the title while the summary shows (GOV.UK), as the server does.
   const hasErrors = items.length > 0;
   useEffect(() => {
-    const prefix = `${t('form.errorPrefix')} `;
+    const prefix = `${t('common:error.prefix')} `;
     const marked = document.title.startsWith(prefix);
     if (hasErrors && !marked) document.title = `${prefix}${document.title}`;
     else if (!hasErrors && marked) document.title = document.title.slice(prefix.length);
@@ -228,7 +229,14 @@ function FormBody(props: RequestFormProps): ReactNode {
   const answers = formik.values.answers;
   return (
     <FormikProvider value={formik}>
-      {items.length > 0 && <ErrorSummary items={items} summaryRef={summaryRef} autoFocus={Boolean(returned)} />}
+      {items.length > 0 && (
+        <ErrorSummary
+          title={t('form.errorSummary')}
+          items={items}
+          summaryRef={summaryRef}
+          autoFocus={Boolean(returned)}
+        />
+      )}
       {failure && (
         <div className="error-summary" role="alert" tabIndex={-1} ref={failureRef}>
           <p className="error-summary-title">
@@ -275,7 +283,7 @@ function FormBody(props: RequestFormProps): ReactNode {
 
 /** A request form with its own i18next instance (the `referral` strings of the page's version). */
 export function RequestForm(props: RequestFormProps): ReactNode {
-  const i18n = useMemo(() => createReferralI18n(props.strings), [props.strings]);
+  const i18n = useMemo(() => createIslandI18n(props.strings, 'referral'), [props.strings]);
   return (
     <I18nextProvider i18n={i18n}>
       <FormBody {...props} />

@@ -5,10 +5,12 @@
  * so the same markup posts as a plain form without JavaScript.
  */
 import { getIn, useFormikContext } from 'formik';
-import type { ReactNode, RefObject } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferralFormValues } from '../../domain/referral/prefill';
 import { REFERRAL_LIMITS } from '../../domain/referral/schema';
+import { FieldError } from '../../components/ErrorSummary';
+import { Picture, type Icons } from '../../components/Picture';
 
 /** The id of a field's control (the first one of a group): the error summary links to it. */
 export function fieldId(path: string): string {
@@ -48,17 +50,6 @@ const ids = (...list: (string | false | undefined)[]): string | undefined => {
 function Optional({ optional }: { optional: boolean | undefined }): ReactNode {
   const { t } = useTranslation();
   return optional ? <span className="optional"> {t('form.optional')}</span> : null;
-}
-
-/** An inline error message by its field. */
-export function FieldError({ id, text }: { id: string; text: string }): ReactNode {
-  const { t } = useTranslation();
-  return (
-    <p id={id} className="field-error">
-      <span className="visually-hidden">{t('form.errorPrefix')} </span>
-      {text}
-    </p>
-  );
 }
 
 interface TextFieldProps {
@@ -439,75 +430,6 @@ export function Honeypot({ label }: { label: string }): ReactNode {
   );
 }
 
-export interface SummaryItem {
-  /** The control the message links to; `null` when no control on the form carries it. */
-  target: string | null;
-  text: string;
-}
-
-/**
- * The error summary (GOV.UK): at the top of the form, focused when it appears, a link
- * to each field with a problem. Following a link moves focus to the field.
- */
-export function ErrorSummary({
-  items,
-  summaryRef,
-  autoFocus,
-}: {
-  items: readonly SummaryItem[];
-  summaryRef: RefObject<HTMLDivElement | null>;
-  autoFocus: boolean;
-}): ReactNode {
-  const { t } = useTranslation();
-  return (
-    <div
-      className="error-summary"
-      ref={summaryRef}
-      tabIndex={-1}
-      aria-labelledby="error-summary-title"
-      // Without JavaScript, the browser focuses the summary when the page with errors loads.
-      autoFocus={autoFocus}
-    >
-      <h2 id="error-summary-title" className="error-summary-title">
-        {t('form.errorSummary')}
-      </h2>
-      <ul className="error-summary-list">
-        {items.map((item, i) => (
-          <li key={`${item.target ?? 'none'}-${i}`}>
-            {item.target ? (
-              <a
-                href={`#${item.target}`}
-                onClick={(event) => {
-                  const target = document.getElementById(item.target ?? '');
-                  if (!target) return;
-                  event.preventDefault();
-                  // The question (label or legend) in view, the control focused.
-                  const question =
-                    target.closest('fieldset')?.querySelector('legend') ??
-                    document.querySelector(`label[for="${item.target}"]`) ??
-                    target;
-                  question.scrollIntoView({ block: 'start' });
-                  target.focus({ preventScroll: true });
-                }}
-              >
-                {item.text}
-              </a>
-            ) : (
-              item.text
-            )}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-/** A decorative picture from `src/icons/` (our own SVG files, read at build time). */
-export function Picture({ svg }: { svg: string | undefined }): ReactNode {
-  if (svg === undefined) return null;
-  return <span className="icon" aria-hidden="true" dangerouslySetInnerHTML={{ __html: svg }} />;
-}
-
 /**
  * The last part of both forms: the message (with its counter once hydrated) and the
  * consent to processing health data. Only the hint and the consent wording differ.
@@ -515,13 +437,13 @@ export function Picture({ svg }: { svg: string | undefined }): ReactNode {
 export function MessageAndConsent({
   message,
   hydrated,
-  icon,
+  icons,
   privacyHref,
   foster,
 }: {
   message: string;
   hydrated: boolean;
-  icon: string | undefined;
+  icons: Icons | undefined;
   privacyHref: string;
   foster: boolean;
 }): ReactNode {
@@ -530,7 +452,7 @@ export function MessageAndConsent({
   return (
     <>
       <h2 className="form-section">
-        <Picture svg={icon} />
+        <Picture icons={icons} name="talk" />
         {t('form.moreHeading')}
       </h2>
       <TextArea
@@ -552,13 +474,13 @@ export function MessageAndConsent({
 }
 
 /** How to reach the person: name, then phone and/or e-mail (at least one), in both forms. */
-export function ContactFields({ icon }: { icon: string | undefined }): ReactNode {
+export function ContactFields({ icons }: { icons: Icons | undefined }): ReactNode {
   const { t } = useTranslation();
   const eitherId = `${fieldId('contact')}-either`;
   return (
     <>
       <h2 className="form-section">
-        <Picture svg={icon} />
+        <Picture icons={icons} name="phone" />
         {t('form.contact.heading')}
       </h2>
       <TextField

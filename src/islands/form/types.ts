@@ -1,11 +1,9 @@
 /** What the pages hand the form islands (all serialisable: they travel as island props). */
 import type { ReactNode } from 'react';
+import type { Icons } from '../../components/Picture';
+import type { IslandStrings } from '../../domain/i18n';
 import type { PlaceSource } from '../../domain/places/index';
 import type { Variant } from '../../domain/routes';
-import type { ReferralStrings } from './i18n';
-
-/** A municipality to choose, with the places that belong to it (for "type your town"). */
-export type MunicipalityOption = PlaceSource;
 
 /** A service to tick, with its title in the page's version. */
 export interface ServiceOption {
@@ -30,13 +28,14 @@ export interface ReturnedForm {
 /** Props both form islands take. */
 export interface FormIslandProps {
   variant: Variant;
-  /** The `referral` namespace of the page's version: its `errors` and `form` objects. */
-  strings: ReferralStrings;
-  municipalities: MunicipalityOption[];
+  /** The `referral` namespace of the page's version (its `errors` and `form`) and the `common` strings its pieces use. */
+  strings: IslandStrings;
+  /** The municipalities with their places (for "type your town"). */
+  municipalities: PlaceSource[];
   /** Set when the server re-renders a post with errors. */
   returned?: ReturnedForm | undefined;
   /** SVG markup of the pictures beside the section headings (easy-read version only). */
-  icons?: Record<string, string> | undefined;
+  icons?: Icons | undefined;
   /** The page's heading and introduction (Astro slot content), shown below the error summary. */
   children?: ReactNode;
 }

@@ -20,7 +20,8 @@ import {
   type MunicipalityInfo,
   type Wording,
 } from '../../domain/wizard/index';
-import { FieldError, Icon, type Icons } from './bits';
+import { FieldError } from '../../components/ErrorSummary';
+import { Picture, type Icons } from '../../components/Picture';
 
 /** Pictures beside the answers to the first question. */
 const GROUP_ICONS: Readonly<Record<string, string>> = {
@@ -94,7 +95,7 @@ export function Question({ fact, wording, formik, headingRef, municipalities, pl
           value={value}
         />
         <label className="radio-label" htmlFor={id}>
-          {icon ? <Icon icons={icons} name={icon} /> : null}
+          {icon ? <Picture icons={icons} name={icon} /> : null}
           <span>{label}</span>
         </label>
       </div>
@@ -116,7 +117,7 @@ export function Question({ fact, wording, formik, headingRef, municipalities, pl
         <p className="wizard-hint" id={hintId}>
           {t('q.age.hint')}
         </p>
-        {error ? <FieldError id={errorId} message={message(error)} /> : null}
+        {error ? <FieldError id={errorId} text={message(error)} /> : null}
         <div className={`field${error ? ' field-invalid' : ''}`}>
           <label className="field-label" htmlFor="age">
             {t('q.age.input')}
@@ -161,7 +162,7 @@ export function Question({ fact, wording, formik, headingRef, municipalities, pl
         <p className="wizard-hint" id={hintId}>
           {t('q.municipality.hint')}
         </p>
-        {error ? <FieldError id={errorId} message={message(error)} /> : null}
+        {error ? <FieldError id={errorId} text={message(error)} /> : null}
         <div className="radios">
           {municipalities.map((m) => radio('municipality', m.id, m.name))}
           {radio('municipality', PLACE, t('q.municipality.placeOption'))}
@@ -174,7 +175,7 @@ export function Question({ fact, wording, formik, headingRef, municipalities, pl
                 <p className="wizard-hint" id="place-hint">
                   {t('q.municipality.placeHint')}
                 </p>
-                {placeError ? <FieldError id="place-error" message={message(placeError)} /> : null}
+                {placeError ? <FieldError id="place-error" text={message(placeError)} /> : null}
                 <input
                   className="input"
                   id="place"
@@ -194,7 +195,7 @@ export function Question({ fact, wording, formik, headingRef, municipalities, pl
                   <legend className="field-label">
                     {t('q.municipality.chooseLegend', { place: values.place.trim() })}
                   </legend>
-                  {choiceError ? <FieldError id="placeChoice-error" message={message(choiceError)} /> : null}
+                  {choiceError ? <FieldError id="placeChoice-error" text={message(choiceError)} /> : null}
                   <div className="radios">
                     {matches.map((m) =>
                       radio(
@@ -224,7 +225,7 @@ export function Question({ fact, wording, formik, headingRef, municipalities, pl
       <p className="wizard-hint" id={hintId}>
         {t(`q.${fact}.hint`)}
       </p>
-      {error ? <FieldError id={errorId} message={message(error)} /> : null}
+      {error ? <FieldError id={errorId} text={message(error)} /> : null}
       <div className={`radios${fact === 'group' ? ' radios-pictures' : ''}`}>
         {spec.options.map((o) => radio(fact, o, label(o), fact === 'group' ? GROUP_ICONS[o] : undefined))}
         {spec.allowUnknown ? radio(fact, UNKNOWN, t('answers.unknown')) : null}

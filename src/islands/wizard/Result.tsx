@@ -6,9 +6,10 @@
 import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAGES, servicePath, pathFor, type Variant } from '../../domain/routes';
-import type { ContactInfo, Offer, ResultCard, WizardResult } from '../../domain/wizard/index';
-import { ContentText, Icon, TextList, type Icons } from './bits';
-import { telHref } from '../../domain/text/inline';
+import type { Offer, ResultCard, WizardResult } from '../../domain/wizard/index';
+import { ContactCard } from '../../components/ContactCard';
+import { Picture, type Icons } from '../../components/Picture';
+import { ContentText, TextList } from './text';
 
 interface Props {
   result: WizardResult;
@@ -56,11 +57,11 @@ function ServiceCard({
   return (
     <article className={`result-card result-${card.verdict}`} aria-labelledby={id}>
       <div className="result-card-head">
-        <Icon icons={icons} name={s.icon} />
+        <Picture icons={icons} name={s.icon} />
         <h3 id={id}>{s.title}</h3>
       </div>
       <p className={`verdict verdict-${card.verdict}`}>
-        <Icon icons={icons} name={card.verdict === 'likely' ? 'check' : 'question'} />
+        <Picture icons={icons} name={card.verdict === 'likely' ? 'check' : 'question'} />
         <span>{t(`result.${card.verdict}`)}</span>
       </p>
       <p>
@@ -134,71 +135,9 @@ function ServiceCard({
   );
 }
 
-function Contact({ heading, contact, icons }: { heading: string; contact: ContactInfo; icons: Icons }): ReactNode {
-  const { t } = useTranslation();
-  const unknown = <span className="unknown">{t('contact.unknown')}</span>;
-  return (
-    <section className="contact-card" aria-labelledby="result-contact-name">
-      <h4 id="result-contact-name">{heading}</h4>
-      {contact.name ? (
-        <p className="contact-name">{contact.name}</p>
-      ) : (
-        <p className="unknown">{t('contact.nameUnknown')}</p>
-      )}
-      <dl>
-        <div>
-          <dt>
-            <Icon icons={icons} name="map-pin" /> {t('contact.address')}
-          </dt>
-          <dd>{contact.address ?? unknown}</dd>
-        </div>
-        <div>
-          <dt>
-            <Icon icons={icons} name="phone" /> {t('contact.phone')}
-          </dt>
-          <dd>
-            {contact.phones.length > 0
-              ? contact.phones.map((p, i) => (
-                  <span key={p}>
-                    {i > 0 ? ', ' : ''}
-                    <a href={telHref(p)}>{p}</a>
-                  </span>
-                ))
-              : unknown}
-          </dd>
-        </div>
-        <div>
-          <dt>
-            <Icon icons={icons} name="email" /> {t('contact.email')}
-          </dt>
-          <dd>{contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : unknown}</dd>
-        </div>
-        <div>
-          <dt>
-            <Icon icons={icons} name="search" /> {t('contact.web')}
-          </dt>
-          <dd>
-            {contact.web ? (
-              <a href={contact.web}>{contact.web.replace(/^https?:\/\//, '').replace(/\/$/, '')}</a>
-            ) : (
-              unknown
-            )}
-          </dd>
-        </div>
-      </dl>
-      {contact.note ? <p className="contact-note">{contact.note}</p> : null}
-      {!contact.verified ? (
-        <p className="unverified">
-          <Icon icons={icons} name="warning" /> {t('contact.unverified', { date: contact.checked })}
-          {contact.dated ? ` ${t('contact.dated', { dated: contact.dated })}` : ''}
-        </p>
-      ) : null}
-    </section>
-  );
-}
-
 export function Result({ result, variant, icons, headingRef, onSend, onRestart }: Props): ReactNode {
   const { t } = useTranslation();
+  const common = useTranslation('common').t;
   const text = (x: { lv: string; easy: string }): string => (variant === 'easy' ? x.easy : x.lv);
   const m = result.municipality;
   const titleOf = (id: string): string => result.cards.find((c) => c.service.id === id)?.service.title ?? id;
@@ -225,13 +164,16 @@ export function Result({ result, variant, icons, headingRef, onSend, onRestart }
 
       <section className="result-section" aria-labelledby="result-contact">
         <h3 id="result-contact">{t('result.contactHeading')}</h3>
-        <Contact
+        <ContactCard
           heading={
             result.contact.kind === 'orphansCourt'
               ? t('result.orphansCourt', { nameIn: m.nameIn })
               : t('result.socialService', { nameIn: m.nameIn })
           }
-          contact={result.contact.details}
+          level={4}
+          card={result.contact.details}
+          variant={variant}
+          t={(key, values) => common(key, values ?? {})}
           icons={icons}
         />
         {result.contact.kind === 'orphansCourt' && m.fosterCentre ? (
@@ -282,10 +224,10 @@ export function Result({ result, variant, icons, headingRef, onSend, onRestart }
         <p>{result.referral === 'foster' ? t('result.sendTextFoster') : t('result.sendText')}</p>
         <div className="wizard-actions">
           <button type="button" className="button" onClick={onSend}>
-            <Icon icons={icons} name="email" /> {t('actions.send')}
+            <Picture icons={icons} name="email" /> {t('actions.send')}
           </button>
           <button type="button" className="button button-secondary" onClick={() => window.print()}>
-            <Icon icons={icons} name="document" /> {t('actions.print')}
+            <Picture icons={icons} name="document" /> {t('actions.print')}
           </button>
           <button type="button" className="button button-secondary" onClick={onRestart}>
             {t('actions.restart')}

@@ -3,7 +3,7 @@
  * when it closes). Formats and checks live in `src/domain/wizard/session.ts`. Storage may
  * be unavailable (privacy settings); the wizard then simply does not survive a reload.
  */
-import type { ServiceRules } from '../../domain/eligibility/index';
+import type { EvaluableRule } from '../../domain/eligibility/index';
 import {
   PREFILL_STORAGE_KEY,
   WIZARD_STORAGE_KEY,
@@ -23,7 +23,7 @@ function storage(): Storage | null {
 }
 
 /** The saved state if it can be trusted; a tampered or invalid one is removed. */
-export function loadState(rules: readonly ServiceRules[]): WizardState {
+export function loadState(rules: readonly EvaluableRule[]): WizardState {
   const s = storage();
   let raw: string | null;
   try {

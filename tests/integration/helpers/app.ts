@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../server/app';
 import { loadConfig } from '../../../server/config';
-import { MUNICIPALITY_IDS } from '../../../src/domain/region';
+import { MUNICIPALITY_IDS } from '../../../src/domain/vocabulary';
 
 export const MUNICIPALITIES = MUNICIPALITY_IDS;
 

@@ -17,13 +17,15 @@ import {
   serviceRequest,
 } from '../domain/referral/fixtures';
 
-const table = buildRoutingTable(fixtureMunicipalities());
+// Kuldīga's social service has its name in the content; the other offices do not.
+const table = buildRoutingTable(
+  fixtureMunicipalities().map((m) =>
+    m.id === 'kuldigas-novads' ? { ...m, service: { ...m.service, name: 'Kuldīgas novada Sociālais dienests' } } : m,
+  ),
+);
 const OPTS: ComposeOptions = {
   from: { name: 'Kurzeme visiem', address: 'pieteikumi@kurzeme.example.test' },
-  labels: {
-    services: SERVICE_TITLES,
-    offices: { 'kuldigas-novads': { service: 'Kuldīgas novada Sociālais dienests' } },
-  },
+  labels: { services: SERVICE_TITLES },
 };
 const RECEIVED = new Date('2026-11-22T12:05:00.000Z'); // 14:05 in Riga (EET)
 
@@ -169,7 +171,7 @@ describe('the confirmation e-mail', () => {
 
   it('has no Reply-To when the office address is a placeholder', () => {
     const placeholderTable = buildRoutingTable(
-      fixtureMunicipalities().map((m) => ({ ...m, socialService: { email: null, verified: false } })),
+      fixtureMunicipalities().map((m) => ({ ...m, service: { name: null, email: null, verified: false } })),
     );
     const m = composeConfirmationEmail(
       {

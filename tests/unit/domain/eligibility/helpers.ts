@@ -1,11 +1,11 @@
 /**
  * Shared helpers for the eligibility tests: the REAL rule files from
- * `content/eligibility/`, loaded once through the same loader the command line uses.
+ * `content/eligibility/`, loaded once through the same loader the server and the commands use.
  */
 import { evaluate, type Facts, type ServiceResult, type Verdict } from '../../../../src/domain/eligibility/index';
-import { loadRules } from '../../../../scripts/lib/load-rules';
+import { loadContent } from '../../../../server/content';
 
-export const rules = loadRules();
+export const rules = loadContent().eligibility;
 
 export const SEED_004 = '004_ada58cefa1340f78.txt';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { RuleFileError, easyTextProblem, parseRuleFile } from '../../../../src/domain/eligibility/index';
-import { DEFAULT_CONTENT_DIR, loadRules } from '../../../../scripts/lib/load-rules';
+import { eligibilityRule, easyLineProblem, validateEntry } from '../../../../src/domain/model/index';
+import { ContentError, DEFAULT_CONTENT_DIR, loadContent } from '../../../../server/content';
 // The 15 services of the portal, each needing a rule file.
 import { DEFAULT_SERVICE_IDS as SERVICE_IDS } from '../referral/fixtures';
 
@@ -17,7 +17,6 @@ const sources = parse(readFileSync(join(DEFAULT_CONTENT_DIR, 'sources.yaml'), 'u
   id: string;
   kind: string;
 }[];
-const sourceIds = sources.map((s) => s.id);
 
 /** A real rule file as plain data, to break one field at a time. */
 function realFile(service: string): Record<string, unknown> {
@@ -31,14 +30,22 @@ function conditionsOf(data: Record<string, unknown>): Record<string, unknown>[] 
   return data['conditions'] as Record<string, unknown>[];
 }
 
-function messageOf(fn: () => unknown): string {
+/** The first problem of a rule file, as the content check and the server report it. */
+function problemOf(data: unknown, file = 'content/eligibility/dac.yaml'): string {
+  const result = validateEntry(eligibilityRule, data, file);
+  if (result.ok) throw new Error('expected a problem');
+  return result.problems[0] ?? '';
+}
+
+/** The problems `loadContent` reports for a content folder. */
+function contentProblems(dir: string): string[] {
   try {
-    fn();
+    loadContent(dir);
   } catch (error) {
-    expect(error).toBeInstanceOf(Error);
-    return (error as Error).message;
+    expect(error).toBeInstanceOf(ContentError);
+    return [...(error as ContentError).problems];
   }
-  throw new Error('expected an error');
+  throw new Error('expected the content to be refused');
 }
 
 /** Whitespace may differ (seeds are text extracted from slides); every word must match. */
@@ -52,9 +59,9 @@ describe('the real rule files in content/eligibility/', () => {
   it('every condition and every basis quotes a seed document listed in content/sources.yaml', () => {
     const seeds = new Set(sources.filter((s) => s.kind === 'seed').map((s) => s.id));
     for (const r of rules) {
-      expect(seeds.has(r.basis.source), `${r.file}: basis`).toBe(true);
+      expect(seeds.has(r.basis.source), `${r.id}: basis`).toBe(true);
       for (const way of r.ways) {
-        for (const c of way.conditions) expect(seeds.has(c.source), `${r.file}: ${c.path}`).toBe(true);
+        for (const c of way.conditions) expect(seeds.has(c.source), `${r.id}: ${c.path}`).toBe(true);
       }
     }
   });
@@ -67,10 +74,10 @@ describe('the real rule files in content/eligibility/', () => {
       return text;
     };
     for (const r of rules) {
-      expect(seed(r.basis.source), `${r.file}: basis.quote`).toContain(normalise(r.basis.quote));
+      expect(seed(r.basis.source), `${r.id}: basis.quote`).toContain(normalise(r.basis.quote));
       for (const way of r.ways) {
         for (const c of way.conditions) {
-          expect(seed(c.source), `${r.file}: ${c.path}.quote`).toContain(normalise(c.quote));
+          expect(seed(c.source), `${r.id}: ${c.path}.quote`).toContain(normalise(c.quote));
         }
       }
     }
@@ -82,7 +89,7 @@ describe('the real rule files in content/eligibility/', () => {
         ...r.ways.flatMap((w) => w.conditions.flatMap((c) => [c.holds.easy, c.fails.easy])),
         ...r.notes.map((n) => n.easy),
       ];
-      for (const text of texts) expect(easyTextProblem(text), `${r.file}: ${text}`).toBeNull();
+      for (const text of texts) expect(easyLineProblem(text), `${r.id}: ${text}`).toBeNull();
     }
   });
 
@@ -93,14 +100,11 @@ describe('the real rule files in content/eligibility/', () => {
   });
 });
 
-describe('parseRuleFile rejects a bad field, naming the file and the field path', () => {
-  const file = 'content/eligibility/dac.yaml';
-
+describe('the rule schema rejects a bad field, naming the file and the field path', () => {
   it('a disability group that does not exist', () => {
     const data = realFile('dac');
     conditionsOf(data)[1] = { ...conditionsOf(data)[1], fact: 'disabilityGroup', is: 'equals', value: 'IV' };
-    expect(() => parseRuleFile(data, file, { sourceIds })).toThrow(RuleFileError);
-    expect(messageOf(() => parseRuleFile(data, file, { sourceIds }))).toBe(
+    expect(problemOf(data)).toBe(
       'content/eligibility/dac.yaml: conditions[1].value: expected "I" | "II" | "III" | "none"',
     );
   });
@@ -108,7 +112,7 @@ describe('parseRuleFile rejects a bad field, naming the file and the field path'
   it('a bad item in a one-of list', () => {
     const data = realFile('dac');
     conditionsOf(data)[2] = { ...conditionsOf(data)[2], value: ['I', 'IV'] };
-    expect(messageOf(() => parseRuleFile(data, file))).toBe(
+    expect(problemOf(data)).toBe(
       'content/eligibility/dac.yaml: conditions[2].value[1]: expected "I" | "II" | "III" | "none"',
     );
   });
@@ -116,7 +120,7 @@ describe('parseRuleFile rejects a bad field, naming the file and the field path'
   it('an age out of range', () => {
     const data = realFile('dac');
     conditionsOf(data)[1] = { ...conditionsOf(data)[1], value: 200 };
-    expect(messageOf(() => parseRuleFile(data, file))).toBe(
+    expect(problemOf(data)).toBe(
       'content/eligibility/dac.yaml: conditions[1].value: expected an integer from 0 to 120',
     );
   });
@@ -124,17 +128,17 @@ describe('parseRuleFile rejects a bad field, naming the file and the field path'
   it('an unknown fact, and municipality (never decides eligibility)', () => {
     const data = realFile('dac');
     conditionsOf(data)[0] = { ...conditionsOf(data)[0], fact: 'vecums' };
-    expect(messageOf(() => parseRuleFile(data, file))).toMatch(
+    expect(problemOf(data)).toMatch(
       /^content\/eligibility\/dac\.yaml: conditions\[0\]\.fact: expected "group" \| "age"/,
     );
     conditionsOf(data)[0] = { ...conditionsOf(data)[0], fact: 'municipality', value: 'liepaja' };
-    expect(messageOf(() => parseRuleFile(data, file))).toMatch(/conditions\[0\]\.fact: .*never decides eligibility/);
+    expect(problemOf(data)).toMatch(/conditions\[0\]\.fact: .*never decides eligibility/);
   });
 
   it('a number comparison on a yes/no fact', () => {
     const data = realFile('dac');
     conditionsOf(data)[3] = { ...conditionsOf(data)[3], is: 'at-least' };
-    expect(messageOf(() => parseRuleFile(data, file))).toMatch(
+    expect(problemOf(data)).toMatch(
       /^content\/eligibility\/dac\.yaml: conditions\[3\]\.is: "at-least" compares numbers/,
     );
   });
@@ -142,28 +146,16 @@ describe('parseRuleFile rejects a bad field, naming the file and the field path'
   it('an unknown operator', () => {
     const data = realFile('dac');
     conditionsOf(data)[0] = { ...conditionsOf(data)[0], is: 'is' };
-    expect(messageOf(() => parseRuleFile(data, file))).toMatch(
-      /conditions\[0\]\.is: expected "equals" \| "one-of" \| "at-least" \| "at-most"/,
-    );
+    expect(problemOf(data)).toMatch(/conditions\[0\]\.is: expected "equals" \| "one-of" \| "at-least" \| "at-most"/);
   });
 
   it('a missing field and an unknown field', () => {
     const data = realFile('dac');
     delete conditionsOf(data)[0]?.['quote'];
-    expect(messageOf(() => parseRuleFile(data, file))).toBe(
-      'content/eligibility/dac.yaml: conditions[0].quote: missing',
-    );
+    expect(problemOf(data)).toBe('content/eligibility/dac.yaml: conditions[0].quote: missing');
     const data2 = realFile('dac');
     conditionsOf(data2)[0] = { ...conditionsOf(data2)[0], reason: 'x' };
-    expect(messageOf(() => parseRuleFile(data2, file))).toMatch(/conditions\[0\]\.reason: unknown field/);
-  });
-
-  it('a source that is not in content/sources.yaml', () => {
-    const data = realFile('dac');
-    conditionsOf(data)[0] = { ...conditionsOf(data)[0], source: '999_missing.txt' };
-    expect(messageOf(() => parseRuleFile(data, file, { sourceIds }))).toMatch(
-      /^content\/eligibility\/dac\.yaml: conditions\[0\]\.source: unknown source "999_missing\.txt"/,
-    );
+    expect(problemOf(data2)).toMatch(/conditions\[0\]\.reason: unknown field/);
   });
 
   it('an easy-read text longer than 15 words or of two sentences', () => {
@@ -173,20 +165,9 @@ describe('parseRuleFile rejects a bad field, naming the file and the field path'
       ...c.holds,
       easy: 'Šis teikums ir pārāk garš, jo tajā ir daudz vairāk nekā piecpadsmit vārdu, un to ir grūti lasīt.',
     };
-    expect(messageOf(() => parseRuleFile(data, file))).toMatch(
-      /conditions\[0\]\.holds\.easy: expected one sentence of at most 15 words, got 18 words/,
-    );
+    expect(problemOf(data)).toMatch(/conditions\[0\]\.holds\.easy: 18 words \(max 15\)/);
     c.holds = { ...c.holds, easy: 'Jums ir plāns. Jums ir bērns.' };
-    expect(messageOf(() => parseRuleFile(data, file))).toMatch(
-      /conditions\[0\]\.holds\.easy: expected one sentence, got more than one/,
-    );
-  });
-
-  it('a service id that differs from the file name', () => {
-    const data = { ...realFile('dac'), service: 'dac-berniem' };
-    expect(messageOf(() => parseRuleFile(data, file))).toBe(
-      'content/eligibility/dac.yaml: service: expected "dac" (the file name), got "dac-berniem"',
-    );
+    expect(problemOf(data)).toMatch(/conditions\[0\]\.holds\.easy: 2 sentences on one line/);
   });
 
   it('a bad condition inside a way', () => {
@@ -195,7 +176,7 @@ describe('parseRuleFile rejects a bad field, naming the file and the field path'
     const way = ways[1];
     if (way === undefined) throw new Error('expected a second way');
     way.conditions[2] = { ...way.conditions[2], value: ['II', 'V'] };
-    expect(messageOf(() => parseRuleFile(data, 'content/eligibility/vajadzibu-izvertesana.yaml'))).toBe(
+    expect(problemOf(data, 'content/eligibility/vajadzibu-izvertesana.yaml')).toBe(
       'content/eligibility/vajadzibu-izvertesana.yaml: ways[1].conditions[2].value[1]: expected "I" | "II" | "III" | "none"',
     );
   });
@@ -203,48 +184,48 @@ describe('parseRuleFile rejects a bad field, naming the file and the field path'
   it('a note shown for a verdict that does not exist', () => {
     const data = realFile('dac');
     (data['notes'] as Record<string, unknown>[])[0] = { lv: 'Teksts.', easy: 'Teksts.', when: ['varbūt'] };
-    expect(messageOf(() => parseRuleFile(data, file))).toBe(
-      'content/eligibility/dac.yaml: notes[0].when[0]: expected "likely" | "maybe" | "no"',
+    expect(problemOf(data)).toBe(
+      'content/eligibility/dac.yaml: notes[0].when[0]: expected "likely" | "maybe" | "no", got "varbūt"',
     );
   });
 
   it('not a mapping at all', () => {
-    expect(messageOf(() => parseRuleFile([], file))).toMatch(/^content\/eligibility\/dac\.yaml: expected a mapping/);
+    expect(problemOf([])).toMatch(/^content\/eligibility\/dac\.yaml: expected a mapping/);
   });
 });
 
-describe('loadRules checks the whole folder', () => {
+describe('loadContent checks the rule files with the whole content', () => {
   let tmp: string | null = null;
   afterEach(() => {
     if (tmp !== null) rmSync(tmp, { recursive: true, force: true });
     tmp = null;
   });
-  /** A copy of content/ (sources, services, rules) to break. */
+  /** A copy of content/ to break. */
   function copyContent(): string {
     tmp = mkdtempSync(join(tmpdir(), 'eligibility-'));
     const content = join(tmp, 'content');
-    for (const part of ['sources.yaml', 'services', 'eligibility']) {
-      cpSync(join(DEFAULT_CONTENT_DIR, part), join(content, part), { recursive: true });
-    }
+    cpSync(DEFAULT_CONTENT_DIR, content, { recursive: true });
     return content;
   }
 
   it("loads the copy like the original, in the services' order", () => {
     const content = copyContent();
-    expect(loadRules(content).map((r) => r.service)).toEqual(rules.map((r) => r.service));
+    expect(loadContent(content).eligibility.map((r) => r.service)).toEqual(rules.map((r) => r.service));
   });
 
   it('fails when a service has no rule file', () => {
     const content = copyContent();
     unlinkSync(join(content, 'eligibility', 'gvpp.yaml'));
-    expect(() => loadRules(content)).toThrow(/gvpp.*has no rule file content\/eligibility\/gvpp\.yaml/);
+    expect(contentProblems(content)).toContain(
+      'content/services/gvpp.yaml: has no eligibility rules (content/eligibility/gvpp.yaml)',
+    );
   });
 
   it('fails when a new service in content/services/ has no rule file', () => {
     const content = copyContent();
-    writeFileSync(join(content, 'services', 'jauns-pakalpojums.yaml'), 'order: 200\n');
-    expect(() => loadRules(content)).toThrow(
-      'content/services/jauns-pakalpojums.yaml has no rule file content/eligibility/jauns-pakalpojums.yaml',
+    cpSync(join(content, 'services', 'dac.yaml'), join(content, 'services', 'jauns-pakalpojums.yaml'));
+    expect(contentProblems(content)).toContain(
+      'content/services/jauns-pakalpojums.yaml: has no eligibility rules (content/eligibility/jauns-pakalpojums.yaml)',
     );
   });
 
@@ -252,12 +233,32 @@ describe('loadRules checks the whole folder', () => {
     const content = copyContent();
     const data = { ...realFile('dac'), service: 'nav-tada' };
     writeFileSync(join(content, 'eligibility', 'nav-tada.yaml'), stringify(data));
-    expect(() => loadRules(content)).toThrow(/content\/eligibility\/nav-tada\.yaml: service "nav-tada" is unknown/);
+    expect(contentProblems(content)).toContain(
+      'content/eligibility/nav-tada.yaml: service: unknown service "nav-tada" (no content/services/nav-tada.yaml)',
+    );
+  });
+
+  it('fails on a service id that differs from the file name', () => {
+    const content = copyContent();
+    writeFileSync(join(content, 'eligibility', 'dac.yaml'), stringify({ ...realFile('dac'), service: 'dac-berniem' }));
+    expect(contentProblems(content)).toContain(
+      'content/eligibility/dac.yaml: service: expected "dac" (the file name), got "dac-berniem"',
+    );
+  });
+
+  it('fails on a source that is not in content/sources.yaml', () => {
+    const content = copyContent();
+    const data = realFile('dac');
+    conditionsOf(data)[0] = { ...conditionsOf(data)[0], source: '999_missing.txt' };
+    writeFileSync(join(content, 'eligibility', 'dac.yaml'), stringify(data));
+    expect(contentProblems(content)).toContain(
+      'content/eligibility/dac.yaml: conditions[0].source: unknown source "999_missing.txt"',
+    );
   });
 
   it('fails on invalid YAML, naming the file', () => {
     const content = copyContent();
     writeFileSync(join(content, 'eligibility', 'dac.yaml'), 'service: dac\nconditions: [\n');
-    expect(() => loadRules(content)).toThrow(/^content\/eligibility\/dac\.yaml: invalid YAML/);
+    expect(contentProblems(content)[0]).toMatch(/^content\/eligibility\/dac\.yaml: not readable YAML/);
   });
 });

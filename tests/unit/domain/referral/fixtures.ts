@@ -3,7 +3,8 @@
  * `.test` domain (never a real office), and valid requests of both types.
  */
 import { MUNICIPALITY_IDS } from '../../../../src/domain/referral/index';
-import type { MunicipalityContacts, ReferralOptions } from '../../../../src/domain/referral/index';
+import type { ReferralOptions } from '../../../../src/domain/referral/index';
+import type { MunicipalityOffices } from '../../../../src/domain/model/index';
 
 /**
  * The 15 service ids of the content issue. The server passes the ids found in
@@ -42,12 +43,12 @@ const NAMES: Record<string, string> = {
 };
 
 /** All 8 municipalities, every office with a distinct verified address. */
-export function fixtureMunicipalities(): MunicipalityContacts[] {
+export function fixtureMunicipalities(): MunicipalityOffices[] {
   return MUNICIPALITY_IDS.map((id) => ({
     id,
     name: NAMES[id] ?? id,
-    socialService: { email: `socialais-dienests@${id}.example.test`, verified: true },
-    orphansCourt: { email: `barintiesa@${id}.example.test`, verified: true },
+    service: { name: null, email: `socialais-dienests@${id}.example.test`, verified: true },
+    foster: { name: null, email: `barintiesa@${id}.example.test`, verified: true },
   }));
 }
 

@@ -8,7 +8,7 @@ import {
   routingProblems,
   routingTableToJson,
 } from '../../../../src/domain/referral/index';
-import type { MunicipalityContacts } from '../../../../src/domain/referral/index';
+import type { MunicipalityOffices } from '../../../../src/domain/model/index';
 import { fixtureMunicipalities } from './fixtures';
 
 describe('routeFor', () => {
@@ -55,9 +55,13 @@ describe('routeFor', () => {
 });
 
 describe('unknown addresses', () => {
-  const municipalities: MunicipalityContacts[] = fixtureMunicipalities().map((m) =>
+  const municipalities: MunicipalityOffices[] = fixtureMunicipalities().map((m) =>
     m.id === 'ventspils'
-      ? { ...m, socialService: { email: null, verified: true }, orphansCourt: { email: null, verified: false } }
+      ? {
+          ...m,
+          service: { name: null, email: null, verified: true },
+          foster: { name: null, email: null, verified: false },
+        }
       : m,
   );
   const table = buildRoutingTable(municipalities);
@@ -87,7 +91,7 @@ describe('unknown addresses', () => {
 describe('overrides', () => {
   it('replace any address and carry their own verified flag', () => {
     const municipalities = fixtureMunicipalities().map((m) =>
-      m.id === 'saldus-novads' ? { ...m, orphansCourt: { email: null, verified: false } } : m,
+      m.id === 'saldus-novads' ? { ...m, foster: { name: null, email: null, verified: false } } : m,
     );
     const table = buildRoutingTable(municipalities, {
       'saldus-novads': { foster: { email: 'barintiesa@saldus.example.test', verified: true } },
@@ -136,7 +140,7 @@ describe('routingProblems', () => {
   it('lists every unverified route and every missing municipality', () => {
     const municipalities = fixtureMunicipalities()
       .filter((m) => m.id !== 'tukuma-novads')
-      .map((m) => (m.id === 'liepaja' ? { ...m, socialService: { ...m.socialService, verified: false } } : m));
+      .map((m) => (m.id === 'liepaja' ? { ...m, service: { ...m.service, verified: false } } : m));
     const problems = routingProblems(buildRoutingTable(municipalities), MUNICIPALITY_IDS);
     expect(problems.map((p) => `${p.municipalityId}/${p.type ?? '-'}/${p.problem}`)).toEqual([
       'tukuma-novads/-/missing',
@@ -150,9 +154,9 @@ describe('buildRoutingTable', () => {
     const [first] = fixtureMunicipalities();
     if (!first) throw new Error('fixture');
     expect(() => buildRoutingTable([first, first])).toThrow(/twice/);
-    expect(() => buildRoutingTable([{ ...first, socialService: { email: 'not an address', verified: true } }])).toThrow(
-      /e-mail/,
-    );
+    expect(() =>
+      buildRoutingTable([{ ...first, service: { name: null, email: 'not an address', verified: true } }]),
+    ).toThrow(/e-mail/);
   });
 
   it('prints as the routing-file shape', () => {

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, type Facts } from '../../../../src/domain/eligibility/index';
-import {
-  assembleResult,
-  documentChecklist,
-  offersOf,
-  slimRules,
-  type ServiceInfo,
-} from '../../../../src/domain/wizard/index';
+import { evaluableRules } from '../../../../src/domain/model/index';
+import { assembleResult, documentChecklist, offersOf, type ServiceInfo } from '../../../../src/domain/wizard/index';
 import { rules, wizardData } from './fixtures';
 
 const lv = wizardData('lv');
@@ -142,17 +137,18 @@ describe('documentChecklist', () => {
   });
 });
 
-describe('offersOf and slimRules', () => {
+describe('offersOf and evaluableRules', () => {
   it('a service without places has none', () => {
     expect(offersOf(lv, 'atelpas-bridis', 'liepaja')).toEqual({ here: [], elsewhere: [] });
   });
 
-  it('slim rules give the same verdicts and reasons without the quotes', () => {
-    const slim = slimRules(rules);
+  it('the rules for the browser give the same verdicts and reasons without titles, sources and quotes', () => {
+    const slim = evaluableRules(rules);
     expect(JSON.stringify(slim).length).toBeLessThan(JSON.stringify(rules).length * 0.8);
-    expect(
-      new Set(slim.flatMap((r) => [r.basis.quote, ...r.ways.flatMap((w) => w.conditions.map((c) => c.quote))])),
-    ).toEqual(new Set(['']));
+    for (const r of slim) {
+      expect(Object.keys(r).sort()).toEqual(['notes', 'service', 'ways']);
+      for (const c of r.ways.flatMap((w) => w.conditions)) expect(c).not.toHaveProperty('quote');
+    }
     for (const facts of [CHILD, { group: 'adult', age: 40, disabilityGroup: 'III' }, { group: 'foster' }] as Facts[]) {
       expect(evaluate(slim, facts)).toEqual(evaluate(rules, facts));
     }

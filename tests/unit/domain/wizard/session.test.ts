@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MUNICIPALITIES, evaluate, type Facts } from '../../../../src/domain/eligibility/index';
+import { MUNICIPALITY_IDS, evaluate, type Facts } from '../../../../src/domain/eligibility/index';
 import { parsePrefill } from '../../../../src/domain/referral/prefill';
 import {
   PREFILL_STORAGE_KEY,
@@ -126,7 +126,7 @@ describe('kv:prefill — what the referral form gets', () => {
 });
 
 describe('kv:prefill — the referral form reads it', () => {
-  const options = { municipalities: MUNICIPALITIES, services: rules.map((r) => r.service) };
+  const options = { municipalities: MUNICIPALITY_IDS, services: rules.map((r) => r.service) };
 
   it.each<[string, Facts]>([
     ['child', CHILD],

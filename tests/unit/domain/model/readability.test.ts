@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEasyRead, sentencesIn } from '../../../../src/domain/content/readability';
+import { checkEasyRead, sentencesIn } from '../../../../src/domain/model/readability';
 
 const glossary = new Set(['GRT', 'VDEĀVK']);
 
@@ -22,13 +22,18 @@ describe('easy-read check', () => {
   });
 
   it('fails a sentence of 16 words and names where it is', () => {
-    const long = 'Viens divi trīs četri pieci seši septiņi astoņi deviņi desmit vienpadsmit divpadsmit trīspadsmit četrpadsmit piecpadsmit sešpadsmit.';
-    const { problems } = checkEasyRead([{ page: 'p', texts: [{ where: 'content/x.yaml: easy.what[0]', text: long }] }], glossary);
+    const long =
+      'Viens divi trīs četri pieci seši septiņi astoņi deviņi desmit vienpadsmit divpadsmit trīspadsmit četrpadsmit piecpadsmit sešpadsmit.';
+    const { problems } = checkEasyRead(
+      [{ page: 'p', texts: [{ where: 'content/x.yaml: easy.what[0]', text: long }] }],
+      glossary,
+    );
     expect(problems).toEqual([expect.stringMatching(/^content\/x\.yaml: easy\.what\[0\]: 16 words/)]);
   });
 
   it('accepts exactly 15 words', () => {
-    const ok = 'Viens divi trīs četri pieci seši septiņi astoņi deviņi desmit vienpadsmit divpadsmit trīspadsmit četrpadsmit piecpadsmit.';
+    const ok =
+      'Viens divi trīs četri pieci seši septiņi astoņi deviņi desmit vienpadsmit divpadsmit trīspadsmit četrpadsmit piecpadsmit.';
     expect(checkEasyRead([{ page: 'p', texts: [{ where: 'w', text: ok }] }], glossary).problems).toEqual([]);
   });
 

@@ -2,6 +2,9 @@
  * The easy-read rules that can be checked by a machine: one sentence per line, at most
  * 15 words a sentence, and no abbreviation that the glossary does not explain.
  * (Everyday words, one idea per sentence and pictures need a human reader.)
+ *
+ * `MAX_WORDS` is the one limit: the content schemas, the content check, the eligibility
+ * rules and the interface strings all count against it.
  */
 import { abbreviationsIn, countWords, plainText } from '../text/inline';
 
@@ -43,6 +46,20 @@ export function sentencesIn(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/**
+ * What is wrong with one easy-read line, or `null`: more than one sentence on it (unless
+ * allowed), or a sentence longer than `MAX_WORDS` words.
+ */
+export function easyLineProblem(text: string, severalSentencesAllowed = false): string | null {
+  const sentences = sentencesIn(text);
+  if (sentences.length > 1 && !severalSentencesAllowed) return `${sentences.length} sentences on one line: "${text}"`;
+  for (const s of sentences) {
+    const words = countWords(s);
+    if (words > MAX_WORDS) return `${words} words (max ${MAX_WORDS}): "${s}"`;
+  }
+  return null;
+}
+
 /** Check easy-read pages; returns problems (file, field, reason) and per-page figures. */
 export function checkEasyRead(
   pages: readonly EasyPage[],
@@ -54,7 +71,8 @@ export function checkEasyRead(
     const counts: number[] = [];
     for (const { where, text } of page.texts) {
       const sentences = sentencesIn(text);
-      if (sentences.length > 1 && !page.severalSentencesAllowed) problems.push(`${where}: ${sentences.length} sentences on one line: "${text}"`);
+      if (sentences.length > 1 && !page.severalSentencesAllowed)
+        problems.push(`${where}: ${sentences.length} sentences on one line: "${text}"`);
       for (const s of sentences) {
         const words = countWords(s);
         counts.push(words);

@@ -1,0 +1,102 @@
+/**
+ * An office's contact card, the one rendering of `ContactCardView`: on static pages (via
+ * `ContactCard.astro`, no JavaScript) and in the wizard's result. Unknown values are shown
+ * as unknown, never guessed; details nobody has confirmed with the office are marked so.
+ */
+import type { ReactNode } from 'react';
+import type { ContactCardView } from '../domain/model/views';
+import type { Variant } from '../domain/routes';
+import { telHref } from '../domain/text/inline';
+import { Picture, type Icons } from './Picture';
+
+/** The `common` namespace's translate function of the page's version. */
+export type Translate = (key: string, values?: Record<string, unknown>) => string;
+
+/** The pictures the card shows. */
+export const CONTACT_ICONS = ['map-pin', 'phone', 'email', 'search', 'warning'] as const;
+
+export function ContactCard({
+  heading,
+  level = 3,
+  card,
+  variant,
+  t,
+  icons,
+}: {
+  heading: string;
+  /** Heading level inside the page. */
+  level?: 2 | 3 | 4;
+  card: ContactCardView;
+  variant: Variant;
+  t: Translate;
+  icons: Icons;
+}): ReactNode {
+  const Heading = `h${level}` as const;
+  const unknown = <span className="unknown">{t('unknown.value')}</span>;
+  return (
+    <section className="contact-card">
+      <Heading>{heading}</Heading>
+      {card.name ? <p className="contact-name">{card.name}</p> : <p className="unknown">{t('contact.nameUnknown')}</p>}
+      <dl>
+        <div>
+          <dt>
+            <Picture icons={icons} name="map-pin" /> {t('contact.address')}
+          </dt>
+          <dd>{card.address ?? unknown}</dd>
+        </div>
+        <div>
+          <dt>
+            <Picture icons={icons} name="phone" /> {t('contact.phone')}
+          </dt>
+          <dd>
+            {card.phones.length > 0
+              ? card.phones.map((p, i) => (
+                  <span key={p}>
+                    {i > 0 ? ', ' : ''}
+                    <a href={telHref(p)}>{p}</a>
+                  </span>
+                ))
+              : unknown}
+          </dd>
+        </div>
+        <div>
+          <dt>
+            <Picture icons={icons} name="email" /> {t('contact.email')}
+          </dt>
+          <dd>{card.email ? <a href={`mailto:${card.email}`}>{card.email}</a> : unknown}</dd>
+        </div>
+        {card.web ? (
+          <div>
+            <dt>
+              <Picture icons={icons} name="search" /> {t('contact.web')}
+            </dt>
+            <dd>
+              <a href={card.web}>{card.web.replace(/^https?:\/\//u, '').replace(/\/$/u, '')}</a>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {card.note.length > 0 ? (
+        variant === 'easy' ? (
+          <div className="contact-note lines">
+            {card.note.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </div>
+        ) : (
+          <p className="contact-note">{card.note.join(' ')}</p>
+        )
+      ) : null}
+      {card.fallbackPhone !== null ? (
+        <p className="notice">{t('contact.beingClarified', { phone: card.fallbackPhone })}</p>
+      ) : null}
+      <p className="contact-source">{t('contact.source', { sources: card.sources.join('; ') })}</p>
+      {!card.verified ? (
+        <p className="unverified">
+          <Picture icons={icons} name="warning" /> {t('contact.unverified', { date: card.checked })}
+          {card.dated ? ` ${t('contact.dated', { dated: card.dated })}` : ''}
+        </p>
+      ) : null}
+    </section>
+  );
+}

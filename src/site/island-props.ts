@@ -1,0 +1,37 @@
+/**
+ * What the form pages (Astro, on the server) hand the islands. Imported by the pages
+ * only: nothing here reaches the browser bundle except the values it returns, as props.
+ */
+import { islandCommon, resources, type IslandStrings } from '../domain/i18n';
+import type { IconName } from '../domain/icons';
+import { placesOf, requestableServices } from '../domain/model/index';
+import type { PlaceSource } from '../domain/places/index';
+import type { Variant } from '../domain/routes';
+import type { Icons } from '../components/Picture';
+import type { ServiceOption } from '../islands/form/types';
+import type { Site } from './content';
+import { iconsFor } from './icons';
+
+/** The strings the form islands use: the `referral` errors and form texts (not the page texts), and `common`'s. */
+export function islandStrings(variant: Variant): IslandStrings {
+  const { errors, form } = resources[variant].referral;
+  return { referral: { errors, form }, common: islandCommon(variant) };
+}
+
+/** The municipalities with their places, in the content's order. */
+export function islandMunicipalities(site: Site): PlaceSource[] {
+  return site.municipalities.map(placesOf);
+}
+
+/**
+ * The services a request for help can name, titles in the page's version. The foster
+ * service is left out: it has its own form (`/audzugimenem/pieteikums/`).
+ */
+export function islandServices(site: Site, variant: Variant): ServiceOption[] {
+  return requestableServices(site.services).map((s) => ({ id: s.id, title: s[variant].title }));
+}
+
+/** SVG markup of pictures for the easy-read version (none for the Latvian one). */
+export function islandIcons(variant: Variant, names: readonly IconName[]): Icons | undefined {
+  return variant === 'easy' ? iconsFor(names) : undefined;
+}
