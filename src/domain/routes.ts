@@ -83,11 +83,25 @@ export const FREE_PAGE_IDS = [
   'ko-neaptver',
 ] as const;
 
-/** The form pages (rendered on demand), the enquiry type each sends, and its confirmation page. */
-export const FORM_PAGES: readonly { path: string; type: 'service' | 'foster'; confirmation: string }[] = [
+/** A form page (rendered on demand), the enquiry type it sends, and its confirmation page. */
+export interface FormPage {
+  path: string;
+  type: 'service' | 'foster';
+  confirmation: string;
+}
+
+/** The form pages: a request for services, and a foster (guardian, adopter) enquiry. */
+export const FORM_PAGES: readonly FormPage[] = [
   { path: PAGES.referral, type: 'service', confirmation: `${PAGES.referral}nosutits/` },
   { path: PAGES.foster, type: 'foster', confirmation: `${PAGES.foster}nosutits/` },
 ];
+
+/** The form page of an enquiry type. */
+export function formPageOf(type: FormPage['type']): FormPage {
+  const page = FORM_PAGES.find((f) => f.type === type);
+  if (page === undefined) throw new Error(`no form page for "${type}"`);
+  return page;
+}
 
 /**
  * Latvian paths of pages rendered on demand by the server (forms that must work without

@@ -25,7 +25,7 @@ import { FormikProvider, useFormik } from 'formik';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { FactName, FactValue, EvaluableRule } from '../domain/eligibility/index';
 import { buildPlaceIndex } from '../domain/places/index';
-import { PAGES, pathFor, type Variant } from '../domain/routes';
+import { formPageOf, pathFor, type Variant } from '../domain/routes';
 import {
   CHECK_STEP,
   RESULT_STEP,
@@ -246,7 +246,7 @@ function WizardFlow({ variant, rules, data, icons }: WizardProps): ReactNode {
   const send = (): void => {
     const prefill = buildPrefill(rules, answers);
     handOver(prefill);
-    window.location.assign(pathFor(variant, prefill.type === 'foster' ? PAGES.foster : PAGES.referral));
+    window.location.assign(pathFor(variant, formPageOf(prefill.type).path));
   };
 
   const result = useMemo(

@@ -9,6 +9,7 @@
  */
 
 import { FILLED_BY, MUNICIPALITY_IDS, type FilledBy, type MunicipalityId } from '../vocabulary';
+import { isPlainObject } from '../objects';
 
 export { FILLED_BY, MUNICIPALITY_IDS, type FilledBy, type MunicipalityId };
 
@@ -201,12 +202,6 @@ export function deriveFacts(facts: Facts): Facts {
     if (!isKnown(derived.vdeavkSpecialCare)) derived.vdeavkSpecialCare = false;
   }
   return derived;
-}
-
-function isPlainObject(input: unknown): input is Record<string, unknown> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
-  const proto: unknown = Object.getPrototypeOf(input);
-  return proto === Object.prototype || proto === null;
 }
 
 /**

@@ -4,6 +4,7 @@
  * and the tests import it alike.
  *
  * - `schema` — the one yup schema and `validateReferral` (messages are i18n keys)
+ * - `errors` — the field errors' shapes: flat, nested for formik, from the API's 422
  * - `form` — `fromFormFields`, a plain form post into the request shape
  * - `route` — the routing table (social service / orphans' court) and its production checks
  * - `reference` — `KV-XXXX-XXXX` references
@@ -14,6 +15,7 @@
 export * from './ids';
 export * from './text';
 export * from './schema';
+export * from './errors';
 export * from './form';
 export * from './route';
 export * from './reference';

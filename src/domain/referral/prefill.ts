@@ -11,11 +11,7 @@ import { CONTACT_CHANNELS, FILLED_BY, FOSTER_INTERESTS, PERSON_GROUPS } from './
 import type { ContactChannel, EnquiryType, FilledBy, FosterInterest, PersonGroup } from './ids';
 import { REFERRAL_LIMITS, isValidAnswers } from './schema';
 import type { Answers, ReferralOptions, ReferralRequest } from './schema';
-
-/** The sessionStorage key the wizard writes and the form removes once read. */
-export const PREFILL_KEY = 'kv:prefill';
-/** The only hand-over version this form understands; anything else is discarded. */
-export const PREFILL_VERSION = 1;
+import { readHandover } from '../handover';
 
 /** The values of a request form (formik's `values`): every field present, as the controls hold it. */
 export interface ReferralFormValues extends ReferralRequest {
@@ -81,35 +77,15 @@ export interface ReferralPrefill {
   answers?: Answers;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 const isString = (v: unknown): v is string => typeof v === 'string';
 const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
   isString(v) && (list as readonly string[]).includes(v);
 
-interface Verdict {
-  service: string;
-  verdict: 'likely' | 'maybe';
-}
-
-function isVerdict(v: unknown): v is Verdict {
-  return (
-    isPlainObject(v) &&
-    isString(v['service']) &&
-    (v['verdict'] === 'likely' || v['verdict'] === 'maybe') &&
-    Object.keys(v).every((k) => k === 'service' || k === 'verdict')
-  );
-}
-
 /**
- * Read the wizard's hand-over (the text stored under `kv:prefill`).
+ * Read the wizard's hand-over (the text stored under `HANDOVER_KEY`).
  *
- * The structure must be exactly the wizard's (version 1, a known enquiry type, the
- * fields with their types); otherwise the whole hand-over is discarded (`null`). Values
+ * The structure must be exactly the wizard's (`readHandover`); otherwise the whole
+ * hand-over is discarded (`null`). Values
  * this form does not know are left out one by one: an unknown municipality, group or
  * "who fills in" becomes unanswered, unknown services are dropped, and answers that do not
  * pass the schema's bounds are not attached.
@@ -118,24 +94,10 @@ function isVerdict(v: unknown): v is Verdict {
  * @param options the municipality and service ids the form offers
  */
 export function parsePrefill(raw: string | null, options: ReferralOptions): ReferralPrefill | null {
-  if (raw === null || raw === '') return null;
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (!isPlainObject(data) || data['version'] !== PREFILL_VERSION) return null;
-  const { type, municipality, filledBy, person, services, answers, verdicts } = data;
-  if (type !== 'service' && type !== 'foster') return null;
-  if (!isString(municipality) || !isString(filledBy)) return null;
-  if (!isPlainObject(person) || !isString(person['group'])) return null;
-  const age = person['age'];
-  if (age !== null && typeof age !== 'number') return null;
-  if (!Array.isArray(services) || !services.every(isString)) return null;
-  if (!isPlainObject(answers)) return null;
-  if (!Array.isArray(verdicts) || !verdicts.every(isVerdict)) return null;
-
+  const handover = readHandover(raw);
+  if (handover === null) return null;
+  const { type, municipality, filledBy, person, services, answers, verdicts } = handover;
+  const age = person.age;
   const known = new Set(options.services);
   const serviceIds = [...new Set(services)].filter((s) => known.has(s));
   const validAge = typeof age === 'number' && Number.isInteger(age) && age >= 0 && age <= REFERRAL_LIMITS.age;
@@ -143,7 +105,7 @@ export function parsePrefill(raw: string | null, options: ReferralOptions): Refe
     type,
     municipality: options.municipalities.includes(municipality) ? municipality : '',
     filledBy: oneOf(FILLED_BY, filledBy) ? filledBy : '',
-    person: { age: validAge ? String(age) : '', group: oneOf(PERSON_GROUPS, person['group']) ? person['group'] : '' },
+    person: { age: validAge ? String(age) : '', group: oneOf(PERSON_GROUPS, person.group) ? person.group : '' },
     services: serviceIds,
   };
   const withVerdicts: Record<string, unknown> = { ...answers, verdicts: verdicts.map((v) => ({ ...v })) };

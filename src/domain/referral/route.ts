@@ -12,6 +12,7 @@ import type { MunicipalityOffices } from '../model/views';
 import { isEmailAddress } from './text';
 import { ENQUIRY_TYPES } from './ids';
 import type { EnquiryType } from './ids';
+import { isPlainObject } from '../objects';
 
 /** Where one kind of enquiry for one municipality goes. */
 export interface Route {
@@ -218,8 +219,6 @@ export function routingTableToJson(table: RoutingTable): RoutingTableJson {
 /** Result of reading a routing file. */
 export type RoutingOverridesResult = { ok: true; value: RoutingOverrides } | { ok: false; errors: string[] };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /**
  * Validate a routing file's parsed JSON: `{ "<id>": { "service"?: "<e-mail>", "foster"?:
  * "<e-mail>", "verified"?: { "service"?: bool, "foster"?: bool } } }`. A route without a
@@ -232,7 +231,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  */
 export function parseRoutingOverrides(json: unknown, municipalityIds: readonly string[]): RoutingOverridesResult {
   const errors: string[] = [];
-  if (!isRecord(json))
+  if (!isPlainObject(json))
     return { ok: false, errors: ['the routing file must hold a JSON object keyed by municipality id'] };
   const value: Record<string, Partial<Record<EnquiryType, RouteOverride>>> = {};
   for (const [id, entry] of Object.entries(json)) {
@@ -240,7 +239,7 @@ export function parseRoutingOverrides(json: unknown, municipalityIds: readonly s
       errors.push(`${id}: unknown municipality id (known: ${municipalityIds.join(', ')})`);
       continue;
     }
-    if (!isRecord(entry)) {
+    if (!isPlainObject(entry)) {
       errors.push(`${id}: must be an object with "service", "foster" and "verified"`);
       continue;
     }
@@ -248,10 +247,10 @@ export function parseRoutingOverrides(json: unknown, municipalityIds: readonly s
       if (key !== 'service' && key !== 'foster' && key !== 'verified') errors.push(`${id}.${key}: unknown key`);
     }
     const verified = entry['verified'];
-    if (verified !== undefined && !isRecord(verified)) {
+    if (verified !== undefined && !isPlainObject(verified)) {
       errors.push(`${id}.verified: must be an object like { "service": true, "foster": false }`);
     }
-    const flags = isRecord(verified) ? verified : {};
+    const flags = isPlainObject(verified) ? verified : {};
     for (const key of Object.keys(flags)) {
       if (key !== 'service' && key !== 'foster') errors.push(`${id}.verified.${key}: unknown key`);
     }

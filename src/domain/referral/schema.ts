@@ -25,6 +25,7 @@ import {
   normaliseText,
 } from './text';
 import type { ContactChannel, EnquiryType, FilledBy, FosterInterest, PersonGroup } from './ids';
+import { isPlainObject } from '../objects';
 
 /** Every message key the schema can produce. The locale files must hold exactly these. */
 export const REFERRAL_ERROR_KEYS = [
@@ -167,12 +168,6 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isNumber = (v: unknown): v is number => typeof v === 'number';
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v);
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 /** Absent for an optional field: `undefined`, `null` or an empty (after trim) string. */
 const emptyToUndefined = (v: unknown): unknown => (v === null || v === '' ? undefined : v);
@@ -537,31 +532,6 @@ function separateUnknownKeys(input: unknown, schema: ObjectSchema<AnyObject>): {
     return out;
   };
   return { known: visit(input, fieldsOf(schema), ''), unknown };
-}
-
-/**
- * Nest flat errors for formik's `validate` (`{ 'contact.email': e }` → `{ contact: { email: e } }`).
- */
-export function nestErrors(errors: Record<string, ErrorMessage>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [path, error] of Object.entries(errors)) {
-    const parts = path.split('.');
-    let node: Record<string, unknown> = out;
-    parts.forEach((part, i) => {
-      if (i === parts.length - 1) {
-        Object.defineProperty(node, part, { value: error, enumerable: true, writable: true, configurable: true });
-        return;
-      }
-      const next = Object.hasOwn(node, part) ? node[part] : undefined;
-      if (isPlainObject(next)) node = next;
-      else {
-        const child: Record<string, unknown> = {};
-        Object.defineProperty(node, part, { value: child, enumerable: true, writable: true, configurable: true });
-        node = child;
-      }
-    });
-  }
-  return out;
 }
 
 /**

@@ -14,13 +14,10 @@
 import type { EvaluableRule } from '../eligibility/index';
 import type { WizardState } from './session';
 import { isQuestion, isStepId, stepForHistory, type StepId } from './steps';
+import { isPlainObject } from '../objects';
 
 /** The key of the wizard's step in `history.state`. */
 export const HISTORY_STATE_KEY = 'kvWizard';
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The wizard step a history entry's state names, or `null` when it names none (or an unknown one). */
 export function stepOfHistoryState(state: unknown): StepId | null {

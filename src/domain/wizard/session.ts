@@ -15,15 +15,15 @@
  * step that cannot be reached with them — is discarded, never trusted.
  *
  * `kv:prefill` — written when the person presses "Nosūtīt pieprasījumu"; the referral form
- * reads and then removes it (see `Prefill`).
+ * reads and then removes it (declared in `src/domain/handover.ts`).
  */
 import { evaluate, parseFacts, type Facts, type EvaluableRule } from '../eligibility/index';
+import { HANDOVER_VERSION, type Handover } from '../handover';
 import { isStepId, isStepReachable, pathAnswers, type StepId } from './steps';
+import { isPlainObject } from '../objects';
 
 export const WIZARD_STORAGE_KEY = 'kv:wizard';
-export const PREFILL_STORAGE_KEY = 'kv:prefill';
 export const STATE_VERSION = 1;
-export const PREFILL_VERSION = 1;
 
 export interface WizardState {
   step: StepId;
@@ -46,10 +46,6 @@ export function serializeState(state: WizardState): string {
     answers: state.answers,
     returnToCheck: state.returnToCheck,
   });
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -84,30 +80,11 @@ export function parseState(raw: string | null, rules: readonly EvaluableRule[]):
   return { step, answers, returnToCheck };
 }
 
-/** What the referral form is prefilled with (`kv:prefill`). */
-export interface Prefill {
-  version: typeof PREFILL_VERSION;
-  /** `foster`: the foster, guardian and adoption enquiry form; `service`: the referral form. */
-  type: 'service' | 'foster';
-  municipality: string;
-  filledBy: string;
-  person: {
-    age: number | null;
-    /** The referral form's person groups have no `foster`: a foster enquiry says `other`. */
-    group: 'child' | 'adult' | 'child-in-care' | 'other';
-  };
-  /** The `likely` and `maybe` services, in display order. */
-  services: string[];
-  /** The answers on the path, as facts (`null` = "Nezinu"). */
-  answers: Facts;
-  verdicts: { service: string; verdict: 'likely' | 'maybe' }[];
-}
-
 /**
  * The prefill for the referral form from complete answers.
  * @throws Error when the municipality or who answers is missing (the wizard asks both).
  */
-export function buildPrefill(rules: readonly EvaluableRule[], answers: Facts): Prefill {
+export function buildPrefill(rules: readonly EvaluableRule[], answers: Facts): Handover {
   const facts = pathAnswers(rules, answers);
   const { municipality, filledBy, group } = facts;
   if (municipality === undefined || municipality === null) throw new Error('prefill: municipality is missing');
@@ -118,7 +95,7 @@ export function buildPrefill(rules: readonly EvaluableRule[], answers: Facts): P
   // Likely first, then maybe, as the result shows them.
   const ordered = [...verdicts.filter((v) => v.verdict === 'likely'), ...verdicts.filter((v) => v.verdict === 'maybe')];
   return {
-    version: PREFILL_VERSION,
+    version: HANDOVER_VERSION,
     type: group === 'foster' ? 'foster' : 'service',
     municipality,
     filledBy,

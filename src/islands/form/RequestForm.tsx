@@ -14,10 +14,11 @@
 import { FormikProvider, useFormik } from 'formik';
 import { useEffect, useMemo, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import { HANDOVER_KEY } from '../../domain/handover';
 import { parseReference } from '../../domain/referral/reference';
-import { nestErrors, validateReferral, type ErrorMessage } from '../../domain/referral/schema';
+import { errorsFromApi, flatErrors, nestErrors } from '../../domain/referral/errors';
+import { validateReferral } from '../../domain/referral/schema';
 import {
-  PREFILL_KEY,
   applyPrefill,
   emptyFormValues,
   formValuesFromPost,
@@ -26,11 +27,12 @@ import {
   type ReferralFormValues,
 } from '../../domain/referral/prefill';
 import type { EnquiryType } from '../../domain/referral/ids';
-import { PAGES, pathFor, type Variant } from '../../domain/routes';
+import { PAGES, formPageOf, pathFor } from '../../domain/routes';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { createIslandI18n } from '../i18n';
 import { Honeypot, fieldId, useErrorText } from './fields';
-import type { FieldMessage, FormIslandProps, ServiceOption } from './types';
+import type { FormIslandProps, ServiceOption } from './types';
+import { isPlainObject } from '../../domain/objects';
 
 /** Where the JSON request goes (same origin). */
 export const API_PATH = '/api/referrals';
@@ -46,47 +48,6 @@ export interface RequestFormProps extends FormIslandProps {
   render: (state: { values: ReferralFormValues; hydrated: boolean }) => ReactNode;
 }
 
-/** The confirmation page of a form in a version. */
-export function confirmationPath(variant: Variant, type: EnquiryType): string {
-  return `${pathFor(variant, type === 'foster' ? PAGES.foster : PAGES.referral)}nosutits/`;
-}
-
-/** Flatten formik's nested errors back to dotted paths (a leaf is a message or a string). */
-function flatErrors(errors: unknown, prefix = '', out: [string, unknown][] = []): [string, unknown][] {
-  if (typeof errors === 'string') out.push([prefix, errors]);
-  else if (typeof errors === 'object' && errors !== null) {
-    if (typeof (errors as { key?: unknown }).key === 'string') out.push([prefix, errors]);
-    else {
-      for (const [k, v] of Object.entries(errors)) flatErrors(v, prefix ? `${prefix}.${k}` : k, out);
-    }
-  }
-  return out;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The field errors of a 422 answer: the i18n `codes`, else the server's sentences. */
-function errorsOf(body: unknown): Record<string, FieldMessage | string> | null {
-  if (!isRecord(body)) return null;
-  const out: Record<string, FieldMessage | string> = {};
-  const { codes, errors } = body;
-  if (isRecord(codes)) {
-    for (const [path, code] of Object.entries(codes)) {
-      if (isRecord(code) && typeof code['key'] === 'string') {
-        out[path] = isRecord(code['values']) ? { key: code['key'], values: code['values'] } : { key: code['key'] };
-      }
-    }
-  }
-  if (isRecord(errors)) {
-    for (const [path, message] of Object.entries(errors)) {
-      if (!(path in out) && typeof message === 'string') out[path] = message;
-    }
-  }
-  return Object.keys(out).length > 0 ? out : null;
-}
-
 function FormBody(props: RequestFormProps): ReactNode {
   const { type, variant, municipalities, services, returned, fieldOrder, render, children } = props;
   const { t } = useTranslation();
@@ -98,7 +59,7 @@ function FormBody(props: RequestFormProps): ReactNode {
 
   const formik = useFormik<ReferralFormValues>({
     initialValues: returned ? formValuesFromPost(type, returned.values) : emptyFormValues(type),
-    initialErrors: returned ? nestErrors(returned.errors as Record<string, ErrorMessage>) : {},
+    initialErrors: returned ? nestErrors(returned.errors) : {},
     // Checked on "Nosūtīt" only (GOV.UK): no messages while the person is still typing.
     validateOnChange: false,
     validateOnBlur: false,
@@ -126,8 +87,8 @@ function FormBody(props: RequestFormProps): ReactNode {
     if (returned) return;
     let raw: string | null;
     try {
-      raw = window.sessionStorage.getItem(PREFILL_KEY);
-      if (raw !== null) window.sessionStorage.removeItem(PREFILL_KEY);
+      raw = window.sessionStorage.getItem(HANDOVER_KEY);
+      if (raw !== null) window.sessionStorage.removeItem(HANDOVER_KEY);
     } catch {
       // Storage may be switched off: then there is nothing to read.
       return;
@@ -147,7 +108,8 @@ function FormBody(props: RequestFormProps): ReactNode {
     if (focusFailure > 0) failureRef.current?.focus();
   }, [focusFailure]);
 
-  const confirmation = confirmationPath(variant, type);
+  const formPage = formPageOf(type);
+  const confirmation = pathFor(variant, formPage.confirmation);
 
   async function send(values: ReferralFormValues): Promise<void> {
     // What a bot wrote into the honeypot, even without a React event.
@@ -165,16 +127,16 @@ function FormBody(props: RequestFormProps): ReactNode {
     }
     if (response.status === 201) {
       const body: unknown = await response.json().catch(() => null);
-      const raw = isRecord(body) && typeof body['reference'] === 'string' ? body['reference'] : '';
+      const raw = isPlainObject(body) && typeof body['reference'] === 'string' ? body['reference'] : '';
       const reference = parseReference(raw);
       // The reference is the only thing the URL carries: never the person's data.
       window.location.assign(reference ? `${confirmation}?ref=${encodeURIComponent(reference)}` : confirmation);
       return new Promise<void>(() => undefined);
     }
     if (response.status === 422) {
-      const errors = errorsOf(await response.json().catch(() => null));
+      const errors = errorsFromApi(await response.json().catch(() => null));
       if (errors) {
-        formik.setErrors(nestErrors(errors as Record<string, ErrorMessage>));
+        formik.setErrors(nestErrors(errors));
         setFocusSummary((n) => n + 1);
         return;
       }
@@ -258,7 +220,7 @@ function FormBody(props: RequestFormProps): ReactNode {
         ref={formRef}
         className="request-form"
         method="post"
-        action={pathFor(variant, type === 'foster' ? PAGES.foster : PAGES.referral)}
+        action={pathFor(variant, formPage.path)}
         acceptCharset="utf-8"
         noValidate
         onSubmit={(e) => void onSubmit(e)}

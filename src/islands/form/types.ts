@@ -3,18 +3,13 @@ import type { ReactNode } from 'react';
 import type { Icons } from '../../components/Picture';
 import type { IslandStrings } from '../../domain/i18n';
 import type { PlaceSource } from '../../domain/places/index';
+import type { FieldMessage } from '../../domain/referral/errors';
 import type { Variant } from '../../domain/routes';
 
 /** A service to tick, with its title in the page's version. */
 export interface ServiceOption {
   id: string;
   title: string;
-}
-
-/** An error as the schema and the server give it: an i18n key and its values. */
-export interface FieldMessage {
-  key: string;
-  values?: Record<string, unknown>;
 }
 
 /** A plain form post the server sent back with errors (JavaScript off). */

@@ -4,13 +4,12 @@
  * be unavailable (privacy settings); the wizard then simply does not survive a reload.
  */
 import type { EvaluableRule } from '../../domain/eligibility/index';
+import { HANDOVER_KEY, type Handover } from '../../domain/handover';
 import {
-  PREFILL_STORAGE_KEY,
   WIZARD_STORAGE_KEY,
   initialState,
   parseState,
   serializeState,
-  type Prefill,
   type WizardState,
 } from '../../domain/wizard/index';
 
@@ -53,11 +52,11 @@ export function clearState(): void {
 }
 
 /** Hands the answers to the referral form: `kv:prefill` is written and `kv:wizard` removed. */
-export function handOver(prefill: Prefill): boolean {
+export function handOver(prefill: Handover): boolean {
   try {
     const s = storage();
     if (!s) return false;
-    s.setItem(PREFILL_STORAGE_KEY, JSON.stringify(prefill));
+    s.setItem(HANDOVER_KEY, JSON.stringify(prefill));
     s.removeItem(WIZARD_STORAGE_KEY);
     return true;
   } catch {

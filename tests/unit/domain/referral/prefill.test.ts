@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  PREFILL_KEY,
   applyPrefill,
   emptyFormValues,
   formValuesFromPost,
@@ -33,10 +32,6 @@ function handOver(overrides: Record<string, unknown> = {}): Record<string, unkno
 const parse = (value: unknown) => parsePrefill(JSON.stringify(value), OPTIONS);
 
 describe('parsePrefill', () => {
-  it('uses the key the wizard writes', () => {
-    expect(PREFILL_KEY).toBe('kv:prefill');
-  });
-
   it('reads a complete hand-over, with the verdicts attached to the answers', () => {
     expect(parse(handOver())).toEqual({
       type: 'service',

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { MUNICIPALITY_IDS, evaluate, type Facts } from '../../../../src/domain/eligibility/index';
 import { parsePrefill } from '../../../../src/domain/referral/prefill';
 import {
-  PREFILL_STORAGE_KEY,
   STATE_VERSION,
   WIZARD_STORAGE_KEY,
   buildPrefill,
@@ -29,7 +28,6 @@ const stored = (value: unknown): string => JSON.stringify(value);
 describe('kv:wizard — the saved state', () => {
   it('uses the agreed keys', () => {
     expect(WIZARD_STORAGE_KEY).toBe('kv:wizard');
-    expect(PREFILL_STORAGE_KEY).toBe('kv:prefill');
   });
 
   it('round-trips a state', () => {
