@@ -49,6 +49,14 @@ const TEXT = {
   error: 'Radās kļūda.',
 } as const;
 
+/** The answer to an error by its status; any other 4xx is "cannot read", any other 5xx "an error". */
+const ERROR_TEXT: Readonly<Partial<Record<number, string>>> = {
+  413: TEXT.tooLarge,
+  415: TEXT.mediaType,
+  429: TEXT.tooMany,
+  503: TEXT.unavailable,
+};
+
 /** Parsed form fields back to an urlencoded body. */
 function encodeForm(fields: Record<string, string | string[]>): string {
   const params = new URLSearchParams();
@@ -143,18 +151,7 @@ async function mountRoutes(
   app.setErrorHandler(async (err: { statusCode?: number; code?: string; name?: string }, req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (status >= 500) req.log.error({ code: err.code, name: err.name }, 'request failed');
-    const message =
-      status === 413
-        ? TEXT.tooLarge
-        : status === 415
-          ? TEXT.mediaType
-          : status === 429
-            ? TEXT.tooMany
-            : status === 503
-              ? TEXT.unavailable
-              : status >= 500
-                ? TEXT.error
-                : TEXT.badRequest;
+    const message = ERROR_TEXT[status] ?? (status >= 500 ? TEXT.error : TEXT.badRequest);
     await reply.code(status).header('cache-control', 'no-store').send({ error: message });
   });
 
