@@ -6,13 +6,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildRoutingTable, validateReferral } from '../../../src/domain/referral/index';
-import type { Referral } from '../../../src/domain/referral/index';
-import type { OutgoingMessage } from '../../../server/mail/compose';
-import type { Mailer, SendResult } from '../../../server/mail/transport';
-import { acceptReferral, createDeliveryWorker, openFileOutbox } from '../../../server/outbox/index';
-import type { DeliveryWorker, EventLogger, FileOutbox, MailJob } from '../../../server/outbox/index';
-import { OPTIONS, SERVICE_TITLES, fixtureMunicipalities, serviceRequest } from '../domain/referral/fixtures';
+import { buildRoutingTable, validateReferral } from '../../../../src/domain/referral/index';
+import type { Referral } from '../../../../src/domain/referral/index';
+import type { OutgoingMessage } from '../../../../server/mail/compose';
+import type { Mailer, SendResult } from '../../../../server/mail/transport';
+import { acceptReferral, createDeliveryWorker, openFileOutbox } from '../../../../server/outbox/index';
+import type { DeliveryWorker, EventLogger, FileOutbox, MailJob } from '../../../../server/outbox/index';
+import { OPTIONS, SERVICE_TITLES, fixtureMunicipalities, serviceRequest } from '../../domain/referral/fixtures';
 
 class MemoryMailer implements Mailer {
   readonly kind = 'smtp';

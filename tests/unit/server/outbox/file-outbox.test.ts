@@ -10,8 +10,8 @@ import {
   nextAttemptAt,
   nodeSpoolFs,
   openFileOutbox,
-} from '../../../server/outbox/index';
-import type { RetryPolicy, SpoolFs } from '../../../server/outbox/index';
+} from '../../../../server/outbox/index';
+import type { RetryPolicy, SpoolFs } from '../../../../server/outbox/index';
 
 interface Payload {
   name: string;
