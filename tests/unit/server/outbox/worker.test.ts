@@ -279,11 +279,4 @@ describe('the delivery worker', () => {
     expect(mailer.tried).toEqual([]);
     expect((await outbox.listDead())[0]?.payload.kind).toBe('office');
   });
-
-  it('draws another reference when one is taken', async () => {
-    const refs = ['KV-AAAA-AAAA', 'KV-AAAA-AAAA', 'KV-BBBB-BBBB'];
-    const first = await acceptReferral(outbox, referral(), { newReference: () => refs.shift() ?? 'x' });
-    const second = await acceptReferral(outbox, referral(), { newReference: () => refs.shift() ?? 'x' });
-    expect([first.reference, second.reference]).toEqual(['KV-AAAA-AAAA', 'KV-BBBB-BBBB']);
-  });
 });
