@@ -47,6 +47,7 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (
   app,
   { site, referrals, publicOrigin, rateLimitPerMinute },
 ) => {
+  // Only here (and in the 404 handler) are form bodies read: the API refuses them with 415 unread.
   await app.register(formbody);
 
   // The on-demand pages: only these reach Astro (mounted globally it would shadow the static pages).
