@@ -14,11 +14,19 @@
  * messages or answers. Safe while the server runs: it only reads, and moves entries out of
  * `dead/`, which a running server does not write to.
  * Exit codes: 0 fine, 1 bad arguments, 3 a reference that is not a dead letter.
+ * `main` runs the command in-process (the tests call it); run as a file, the module calls it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { dataDirFrom } from '../server/config';
 import { FileOutbox, type MailJob, type OutboxEntry } from '../server/outbox/index';
+
+/** Where the command writes: the process's streams, or a test's collectors. */
+export interface OutboxIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
 
 const USAGE =
   'usage: npm run --silent outbox -- status | dead | retry <KV-XXXX-XXXX>… | retry --all | delete <KV-XXXX-XXXX>…';
@@ -56,20 +64,32 @@ function serverPid(spool: string): string {
   }
 }
 
-async function main(args: string[]): Promise<number> {
+/**
+ * Run one outbox command.
+ *
+ * @param args the command and its arguments, e.g. `['retry', 'KV-XXXX-XXXX']`
+ * @param io where to write the report (stdout) and the problems (stderr)
+ * @param env the environment to take `DATA_DIR` from
+ * @returns the exit code: 0 fine, 1 bad arguments, 3 a reference that is not a dead letter
+ */
+export async function main(
+  args: readonly string[],
+  io: OutboxIo,
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
   const [command, ...rest] = args;
-  const spool = join(dataDirFrom(), 'outbox');
+  const spool = join(dataDirFrom(env), 'outbox');
   const all = command === 'retry' && rest.length === 1 && rest[0] === '--all';
   const wellFormed =
     ((command === 'status' || command === 'dead') && rest.length === 0) ||
     (command === 'retry' && rest.length > 0 && (all || !rest.includes('--all'))) ||
     (command === 'delete' && rest.length > 0 && !rest.includes('--all'));
   if (!wellFormed) {
-    process.stderr.write(`${USAGE}\n`);
+    io.stderr.write(`${USAGE}\n`);
     return 1;
   }
   if (!existsSync(spool)) {
-    process.stdout.write(`No outbox at ${spool} (nothing was ever accepted there; is DATA_DIR right?)\n`);
+    io.stdout.write(`No outbox at ${spool} (nothing was ever accepted there; is DATA_DIR right?)\n`);
     return (command === 'retry' && !all) || command === 'delete' ? 3 : 0;
   }
   // No recovery, no lock: recovery would take back what a running server is sending.
@@ -79,7 +99,7 @@ async function main(args: string[]): Promise<number> {
   if (command === 'status') {
     const s = await outbox.stats();
     const next = await outbox.nextDueAt();
-    process.stdout.write(
+    io.stdout.write(
       `Outbox ${spool} (${serverPid(spool)})\n` +
         `  waiting:             ${s.pending}${next ? ` (next attempt ${next.toISOString()})` : ''}\n` +
         `  being sent:          ${s.leased}\n` +
@@ -92,11 +112,11 @@ async function main(args: string[]): Promise<number> {
   const dead = await outbox.listDead();
   if (command === 'dead') {
     if (dead.length === 0) {
-      process.stdout.write('No dead letters.\n');
+      io.stdout.write('No dead letters.\n');
       return 0;
     }
     const header = ['reference', 'e-mail', 'municipality', 'accepted', 'attempts', 'why it gave up'];
-    process.stdout.write(`${table([header, ...dead.map(describe)])}\n`);
+    io.stdout.write(`${table([header, ...dead.map(describe)])}\n`);
     return 0;
   }
 
@@ -104,9 +124,9 @@ async function main(args: string[]): Promise<number> {
     let missing = 0;
     for (const id of rest) {
       // deleteDead throws on a malformed id: that is "not a dead letter" too.
-      if (await outbox.deleteDead(id).catch(() => false)) process.stdout.write(`${id}: deleted\n`);
+      if (await outbox.deleteDead(id).catch(() => false)) io.stdout.write(`${id}: deleted\n`);
       else {
-        process.stderr.write(`${id}: not a dead letter in ${spool}\n`);
+        io.stderr.write(`${id}: not a dead letter in ${spool}\n`);
         missing += 1;
       }
     }
@@ -119,14 +139,25 @@ async function main(args: string[]): Promise<number> {
   for (const id of ids) {
     // requeueDead throws on a malformed id: that is "not a dead letter" too.
     const ok = await outbox.requeueDead(id, new Date()).catch(() => false);
-    if (ok) process.stdout.write(`${id}: waiting again; a running server sends it within 30 s\n`);
+    if (ok) io.stdout.write(`${id}: waiting again; a running server sends it within 30 s\n`);
     else {
-      process.stderr.write(`${id}: not a dead letter in ${spool}\n`);
+      io.stderr.write(`${id}: not a dead letter in ${spool}\n`);
       missing += 1;
     }
   }
-  if (ids.length === 0) process.stdout.write('No dead letters.\n');
+  if (ids.length === 0) io.stdout.write('No dead letters.\n');
   return missing > 0 ? 3 : 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+/** Whether this module is the file node was asked to run (not imported); symlinks resolved on both sides. */
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) process.exitCode = await main(process.argv.slice(2), process);

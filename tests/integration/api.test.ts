@@ -247,6 +247,35 @@ describe('form posts without JavaScript', () => {
     ]);
   });
 
+  // Astro checks the Origin of a post against the Host it was sent to, as a browser would send them.
+  const postForm = (url: string, payload: string) =>
+    app.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, host: new URL(ORIGIN).host },
+      payload,
+    });
+
+  it('an invalid post → 422: the same page with the errors and the values as posted, never cached', async () => {
+    const res = await postForm(
+      '/viegli/pieteikums/',
+      form({ ...valid, 'contact.name': 'Pēteris Ozoliņš', 'contact.phone': '', 'contact.email': 'ilze-at-example' }),
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toMatch(/<title>Kļūda: /);
+    expect(res.body).toContain('error-summary');
+    expect(res.body).toContain('value="Pēteris Ozoliņš"');
+    expect(res.body).toContain('value="ilze-at-example"');
+  });
+
+  it('a post of no fields at all → 422 with the form again, not a failed render', async () => {
+    const res = await postForm('/audzugimenem/pieteikums/', '&');
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toMatch(/<title>Kļūda: /);
+  });
+
   it('form posts only as urlencoded → 415; from another site → 403', async () => {
     const json = await app.inject({
       method: 'POST',

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SpoolLockedError, lockSpool } from '../../../server/outbox/lock';
+import { SpoolLockedError, lockSpool } from '../../../../server/outbox/lock';
 
 const spool = (): string => mkdtempSync(join(tmpdir(), 'kv-lock-'));
 

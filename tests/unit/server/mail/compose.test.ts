@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { buildRoutingTable, routeFor, validateReferral } from '../../../src/domain/referral/index';
-import type { Referral } from '../../../src/domain/referral/index';
+import { buildRoutingTable, routeFor, validateReferral } from '../../../../src/domain/referral/index';
+import type { Referral } from '../../../../src/domain/referral/index';
 import {
   composeConfirmationEmail,
   composeOfficeEmail,
   escapeHtml,
   formatDateTime,
   officeSubject,
-} from '../../../server/mail/compose';
-import type { ComposeOptions } from '../../../server/mail/compose';
+} from '../../../../server/mail/compose';
+import type { ComposeOptions } from '../../../../server/mail/compose';
 import {
   OPTIONS,
   SERVICE_TITLES,
   fixtureMunicipalities,
   fosterRequest,
   serviceRequest,
-} from '../domain/referral/fixtures';
+} from '../../domain/referral/fixtures';
 
 // Kuldīga's social service has its name in the content; the other offices do not.
 const table = buildRoutingTable(

@@ -1,27 +1,27 @@
 /**
- * `npm run outbox` (scripts/outbox.ts) as a process, on a real spool: it lists dead letters
- * without personal data and puts them back in line.
+ * `npm run outbox` (scripts/outbox.ts) in-process, on a real spool: it lists dead letters
+ * without personal data and puts them back in line. One run as a real process is in
+ * tests/integration/scripts/outbox.test.ts.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { validateReferral } from '../../src/domain/referral/index';
-import { acceptReferral, openReferralOutbox } from '../../server/outbox/index';
-import { OPTIONS, serviceRequest } from '../unit/domain/referral/fixtures';
+import { main } from '../../../scripts/outbox';
+import { validateReferral } from '../../../src/domain/referral/index';
+import { acceptReferral, openReferralOutbox } from '../../../server/outbox/index';
+import { OPTIONS, serviceRequest } from '../domain/referral/fixtures';
 
-const ROOT = join(import.meta.dirname, '../..');
 let dataDir: string;
 
-function outboxCommand(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/outbox.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir },
-    encoding: 'utf8',
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+/** Run the command on this test's DATA_DIR; what it wrote and its exit code. */
+async function outboxCommand(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io = { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } };
+  const code = await main(args, io, { DATA_DIR: dataDir });
+  return { code, out, err };
 }
 
 /** Accept `n` referrals; the first `dead` of them fail for good (one attempt allowed). */
@@ -52,7 +52,7 @@ beforeEach(async () => {
 describe('npm run outbox', () => {
   it('status counts what waits and what gave up', async () => {
     await spool(3, 1);
-    const { code, out } = outboxCommand('status');
+    const { code, out } = await outboxCommand('status');
     expect(code).toBe(0);
     expect(out).toMatch(/waiting:\s+2/);
     expect(out).toMatch(/gave up \(dead\):\s+1/);
@@ -61,7 +61,7 @@ describe('npm run outbox', () => {
 
   it('lists the dead letters by reference, office and reason — no personal data', async () => {
     const [dead] = await spool(2, 1);
-    const { code, out } = outboxCommand('dead');
+    const { code, out } = await outboxCommand('dead');
     expect(code).toBe(0);
     expect(out).toContain(dead);
     expect(out).toContain('kuldigas-novads');
@@ -72,35 +72,35 @@ describe('npm run outbox', () => {
 
   it('retry puts a dead letter back in line; an unknown reference exits 3', async () => {
     const [dead = ''] = await spool(2, 1);
-    const retried = outboxCommand('retry', dead);
+    const retried = await outboxCommand('retry', dead);
     expect(retried.code).toBe(0);
     expect(existsSync(join(dataDir, 'outbox', 'pending', `${dead}.json`))).toBe(true);
     expect(existsSync(join(dataDir, 'outbox', 'dead', `${dead}.json`))).toBe(false);
-    expect(outboxCommand('dead').out).toContain('No dead letters.');
+    expect((await outboxCommand('dead')).out).toContain('No dead letters.');
 
-    const unknown = outboxCommand('retry', 'KV-AAAA-AAAA', '../etc/passwd');
+    const unknown = await outboxCommand('retry', 'KV-AAAA-AAAA', '../etc/passwd');
     expect(unknown.code).toBe(3);
     expect(unknown.err).toContain('KV-AAAA-AAAA: not a dead letter');
   });
 
   it('delete removes a dead letter for good, and only a dead letter', async () => {
     const [dead = '', waiting = ''] = await spool(2, 1);
-    const deleted = outboxCommand('delete', dead);
+    const deleted = await outboxCommand('delete', dead);
     expect(deleted.code).toBe(0);
     expect(deleted.out).toContain(`${dead}: deleted`);
     expect(existsSync(join(dataDir, 'outbox', 'dead', `${dead}.json`))).toBe(false);
-    const refused = outboxCommand('delete', waiting);
+    const refused = await outboxCommand('delete', waiting);
     expect(refused.code).toBe(3);
     expect(existsSync(join(dataDir, 'outbox', 'pending', `${waiting}.json`))).toBe(true);
   });
 
   it('retry --all puts every dead letter back in line', async () => {
     await spool(3, 2);
-    expect(outboxCommand('retry', '--all').code).toBe(0);
-    expect(outboxCommand('status').out).toMatch(/waiting:\s+3/);
+    expect((await outboxCommand('retry', '--all')).code).toBe(0);
+    expect((await outboxCommand('status')).out).toMatch(/waiting:\s+3/);
   });
 
-  it('answers a wrong command with its usage and exit code 1', () => {
+  it('answers a wrong command with its usage and exit code 1', async () => {
     for (const args of [
       [],
       ['purge'],
@@ -110,7 +110,7 @@ describe('npm run outbox', () => {
       ['delete'],
       ['delete', '--all'],
     ]) {
-      const { code, err } = outboxCommand(...args);
+      const { code, err } = await outboxCommand(...args);
       expect(code).toBe(1);
       expect(err).toContain('usage:');
     }

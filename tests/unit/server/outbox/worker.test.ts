@@ -6,13 +6,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildRoutingTable, validateReferral } from '../../../src/domain/referral/index';
-import type { Referral } from '../../../src/domain/referral/index';
-import type { OutgoingMessage } from '../../../server/mail/compose';
-import type { Mailer, SendResult } from '../../../server/mail/transport';
-import { acceptReferral, createDeliveryWorker, openFileOutbox } from '../../../server/outbox/index';
-import type { DeliveryWorker, EventLogger, FileOutbox, MailJob } from '../../../server/outbox/index';
-import { OPTIONS, SERVICE_TITLES, fixtureMunicipalities, serviceRequest } from '../domain/referral/fixtures';
+import { buildRoutingTable, validateReferral } from '../../../../src/domain/referral/index';
+import type { Referral } from '../../../../src/domain/referral/index';
+import type { OutgoingMessage } from '../../../../server/mail/compose';
+import type { Mailer, SendResult } from '../../../../server/mail/transport';
+import { acceptReferral, createDeliveryWorker, openFileOutbox } from '../../../../server/outbox/index';
+import type { DeliveryWorker, EventLogger, FileOutbox, MailJob } from '../../../../server/outbox/index';
+import { OPTIONS, SERVICE_TITLES, fixtureMunicipalities, serviceRequest } from '../../domain/referral/fixtures';
 
 class MemoryMailer implements Mailer {
   readonly kind = 'smtp';
@@ -278,12 +278,5 @@ describe('the delivery worker', () => {
     await waitFor(() => logger.events().includes('outbox.dead'));
     expect(mailer.tried).toEqual([]);
     expect((await outbox.listDead())[0]?.payload.kind).toBe('office');
-  });
-
-  it('draws another reference when one is taken', async () => {
-    const refs = ['KV-AAAA-AAAA', 'KV-AAAA-AAAA', 'KV-BBBB-BBBB'];
-    const first = await acceptReferral(outbox, referral(), { newReference: () => refs.shift() ?? 'x' });
-    const second = await acceptReferral(outbox, referral(), { newReference: () => refs.shift() ?? 'x' });
-    expect([first.reference, second.reference]).toEqual(['KV-AAAA-AAAA', 'KV-BBBB-BBBB']);
   });
 });

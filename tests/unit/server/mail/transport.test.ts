@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MailConfigError, createMailer, mailConfigFromEnv, parseSmtpUrl } from '../../../server/mail/transport';
+import { MailConfigError, createMailer, mailConfigFromEnv, parseSmtpUrl } from '../../../../server/mail/transport';
 
 describe('parseSmtpUrl', () => {
   it('reads smtp:// (STARTTLS, 587) and smtps:// (TLS, 465) with credentials', () => {

@@ -1,0 +1,31 @@
+/**
+ * Health checks for the process manager and the load balancer: `/healthz` (the process
+ * answers) and `/readyz` (the outbox is writable and the mail server answers; 503 if not).
+ */
+import type { FastifyPluginCallback } from 'fastify';
+import type { ReferralService } from '../referrals';
+
+export interface HealthOptions {
+  referrals: Pick<ReferralService, 'ready' | 'mailer'>;
+}
+
+/** `GET /healthz` and `GET /readyz`, never cached. */
+export const healthPlugin: FastifyPluginCallback<HealthOptions> = (app, { referrals }, done) => {
+  app.get('/healthz', async (_req, reply) => {
+    await reply.header('cache-control', 'no-store').send({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, reply) => {
+    const state = await referrals.ready();
+    const ok = state.outbox && state.mail;
+    await reply
+      .code(ok ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send({
+        status: ok ? 'ready' : 'not ready',
+        outbox: state.outbox,
+        mail: state.mail,
+        transport: referrals.mailer.kind,
+      });
+  });
+  done();
+};

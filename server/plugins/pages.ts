@@ -1,0 +1,121 @@
+/**
+ * The site itself: the on-demand Astro pages (the forms and their confirmations), the form
+ * posts without JavaScript, the static files of the build (precompressed, cached by content
+ * hash) and the Latvian 404 pages. The routes come before the static files' wildcard, and
+ * the 404 handler last.
+ */
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ServerResponse } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import { fromFormFields } from '../../src/domain/referral/index';
+import { FORM_PAGES, ON_DEMAND_PATHS, VARIANTS, pathFor, variantOf } from '../../src/domain/routes';
+import type { ReferralService } from '../referrals';
+import type { BuiltSite } from '../site';
+import { FORM_TYPE, TEXT, hasType, isSameOrigin, submitLimit, submitOr503 } from './submissions';
+
+export interface PagesOptions {
+  site: BuiltSite;
+  referrals: Pick<ReferralService, 'submit'>;
+  /** The address people use (the same-origin check). */
+  publicOrigin: URL;
+  /** Form posts a minute from one address, per form. */
+  rateLimitPerMinute: number;
+}
+
+/** Astro's node adapter in middleware mode. */
+type AstroHandler = (
+  req: unknown,
+  res: ServerResponse,
+  next?: (err?: unknown) => void,
+  locals?: Record<string, unknown>,
+) => Promise<void> | void;
+
+type FormFields = Record<string, string | string[]>;
+
+/** Parsed form fields back to an urlencoded body. */
+function encodeForm(fields: FormFields): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) params.append(k, x);
+  // The adapter reads the request stream again when `body` is empty, and that stream is spent.
+  return params.toString() || 'empty=';
+}
+
+/** Pages, form posts, static files and the 404 pages. */
+export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (
+  app,
+  { site, referrals, publicOrigin, rateLimitPerMinute },
+) => {
+  // Only here (and in the 404 handler) are form bodies read: the API refuses them with 415 unread.
+  await app.register(formbody);
+
+  // The on-demand pages: only these reach Astro (mounted globally it would shadow the static pages).
+  let astro: AstroHandler | null = null;
+  if (site.serverEntry) {
+    astro = ((await import(pathToFileURL(site.serverEntry).href)) as { handler: AstroHandler }).handler;
+  }
+  const renderAstro = (req: FastifyRequest, reply: FastifyReply, locals: Record<string, unknown> = {}): void => {
+    reply.hijack();
+    if (!astro) {
+      reply.raw.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      reply.raw.end(variantOf(req.url) === 'easy' ? site.notFound.easy : site.notFound.lv);
+      return;
+    }
+    void astro(req.raw, reply.raw, undefined, locals);
+  };
+  for (const lvPath of ON_DEMAND_PATHS) {
+    for (const variant of VARIANTS) {
+      app.get(pathFor(variant, lvPath), (req, reply) => renderAstro(req, reply));
+    }
+  }
+
+  // Form posts without JavaScript: valid → 303 to the confirmation; invalid → the same page, 422.
+  for (const form of FORM_PAGES) {
+    for (const variant of VARIANTS) {
+      app.post(pathFor(variant, form.path), { config: submitLimit(rateLimitPerMinute) }, async (req, reply) => {
+        if (!hasType(req, FORM_TYPE)) return reply.code(415).send({ error: TEXT.mediaType });
+        if (!isSameOrigin(req, publicOrigin)) return reply.code(403).send({ error: TEXT.crossSite });
+        const fields = (req.body ?? {}) as FormFields;
+        // The page decides the type of enquiry, not a field a person (or a bot) could change.
+        const input = { ...fromFormFields(fields), type: form.type };
+        const result = await submitOr503(referrals, input, reply);
+        if (!result) return reply;
+        if (result.kind === 'invalid') {
+          // The page reads `Astro.locals.referralForm`, but the adapter still builds a Request with
+          // a body, and undici refuses the stream Fastify has read: it takes `req.body` instead.
+          (req.raw as typeof req.raw & { body?: string }).body = encodeForm(fields);
+          return renderAstro(req, reply, { referralForm: { values: fields, errors: result.errors } });
+        }
+        const target = `${pathFor(variant, form.confirmation)}?ref=${encodeURIComponent(result.reference)}`;
+        return reply.code(303).header('cache-control', 'no-store').redirect(target, 303);
+      });
+    }
+  }
+
+  await app.register(fastifyStatic, {
+    root: site.clientDir,
+    preCompressed: true,
+    wildcard: true,
+    index: ['index.html'],
+    redirect: true,
+    cacheControl: false,
+    setHeaders: (reply, filePath) => {
+      // Files under /_astro/ carry a content hash in their name: cache them for a year.
+      void reply.header(
+        'cache-control',
+        filePath.includes('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
+      );
+    },
+  });
+
+  // Set here, it still answers every unknown URL of the app (there is no route prefix).
+  app.setNotFoundHandler(async (req, reply) => {
+    const variant = variantOf(req.url.split('?')[0] ?? '/');
+    await reply
+      .code(404)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(variant === 'easy' ? site.notFound.easy : site.notFound.lv);
+  });
+};

@@ -1,0 +1,74 @@
+/**
+ * What both ways of sending an enquiry share — the JSON API (`api.ts`) and the form posts
+ * without JavaScript (`pages.ts`) — and what the error handler (`security.ts`) answers
+ * with: the Latvian texts the server itself writes, the content-type and same-origin
+ * checks, the rate limit of a submitting route, and submit-or-503.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ReferralService, SubmitResult } from '../referrals';
+
+export const FORM_TYPE = 'application/x-www-form-urlencoded';
+export const JSON_TYPE = 'application/json';
+
+/** Latvian texts of the few answers the server itself writes. */
+export const TEXT = {
+  badRequest: 'Pieprasījumu nevar nolasīt.',
+  tooLarge: 'Pieprasījums ir pārāk liels.',
+  mediaType: 'Šis satura veids netiek pieņemts.',
+  crossSite: 'Pieteikumu var nosūtīt tikai no šīs vietnes.',
+  tooMany: 'Pārāk daudz pieteikumu no šī datora. Mēģiniet vēlreiz pēc minūtes.',
+  unavailable:
+    'Pieteikumu šobrīd neizdevās saglabāt. Nekas netika nosūtīts — mēģiniet vēlreiz vai zvaniet sociālajam dienestam.',
+  error: 'Radās kļūda.',
+} as const;
+
+/**
+ * The route config of a route that submits an enquiry: at most `perMinute` submissions a
+ * minute from one address (`@fastify/rate-limit` counts each route on its own).
+ */
+export function submitLimit(perMinute: number): { rateLimit: { max: number; timeWindow: string } } {
+  return { rateLimit: { max: perMinute, timeWindow: '1 minute' } };
+}
+
+/** Whether the request's media type (without its parameters, any case) is `type`. */
+export function hasType(req: Pick<FastifyRequest, 'headers'>, type: string): boolean {
+  return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() === type;
+}
+
+/**
+ * The same-origin rule for every POST: the Origin (or Referer) must be this site — its
+ * public origin or the host the request was sent to — or the browser itself says the
+ * request comes from this site (Sec-Fetch-Site).
+ */
+export function isSameOrigin(req: Pick<FastifyRequest, 'headers' | 'protocol' | 'host'>, publicOrigin: URL): boolean {
+  if (req.headers['sec-fetch-site'] === 'same-origin') return true;
+  const origin0 = req.headers.origin;
+  // Some contexts send `Origin: null` (after a redirect, from a sandbox): the Referer decides then.
+  const raw = origin0 && origin0 !== 'null' ? origin0 : req.headers.referer;
+  if (typeof raw !== 'string') return false;
+  let origin: string;
+  try {
+    origin = new URL(raw).origin;
+  } catch {
+    return false;
+  }
+  return origin === publicOrigin.origin || origin === `${req.protocol}://${req.host}`;
+}
+
+/**
+ * Submit an enquiry. When it cannot be stored, answer 503 (nothing was accepted, nothing
+ * will be sent) and return null; the caller then returns the reply as it is.
+ */
+export async function submitOr503(
+  referrals: Pick<ReferralService, 'submit'>,
+  input: unknown,
+  reply: FastifyReply,
+): Promise<SubmitResult | null> {
+  try {
+    return await referrals.submit(input);
+  } catch (err) {
+    reply.log.error({ code: (err as { code?: string }).code }, 'enquiry could not be stored');
+    await reply.code(503).header('cache-control', 'no-store').send({ error: TEXT.unavailable });
+    return null;
+  }
+}
