@@ -16,17 +16,14 @@
  * Exit codes: 0 fine, 1 bad arguments, 3 a reference that is not a dead letter.
  * `main` runs the command in-process (the tests call it); run as a file, the module calls it.
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { dataDirFrom } from '../server/config';
-import { FileOutbox, type MailJob, type OutboxEntry } from '../server/outbox/index';
+import { FileOutbox, type OutboxEntry } from '../server/outbox/index';
+import { type MailJob } from '../server/delivery/index';
+import { processIO, runIfMain, type CommandIO } from './cli';
 
 /** Where the command writes: the process's streams, or a test's collectors. */
-export interface OutboxIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
 
 const USAGE =
   'usage: npm run --silent outbox -- status | dead | retry <KV-XXXX-XXXX>… | retry --all | delete <KV-XXXX-XXXX>…';
@@ -68,28 +65,23 @@ function serverPid(spool: string): string {
  * Run one outbox command.
  *
  * @param args the command and its arguments, e.g. `['retry', 'KV-XXXX-XXXX']`
- * @param io where to write the report (stdout) and the problems (stderr)
- * @param env the environment to take `DATA_DIR` from
+ * @param io where to write the report (stdout) and the problems (stderr), and the environment to take `DATA_DIR` from
  * @returns the exit code: 0 fine, 1 bad arguments, 3 a reference that is not a dead letter
  */
-export async function main(
-  args: readonly string[],
-  io: OutboxIo,
-  env: Record<string, string | undefined> = process.env,
-): Promise<number> {
+export async function main(args: readonly string[], io: CommandIO = processIO): Promise<number> {
   const [command, ...rest] = args;
-  const spool = join(dataDirFrom(env), 'outbox');
+  const spool = join(dataDirFrom(io.env), 'outbox');
   const all = command === 'retry' && rest.length === 1 && rest[0] === '--all';
   const wellFormed =
     ((command === 'status' || command === 'dead') && rest.length === 0) ||
     (command === 'retry' && rest.length > 0 && (all || !rest.includes('--all'))) ||
     (command === 'delete' && rest.length > 0 && !rest.includes('--all'));
   if (!wellFormed) {
-    io.stderr.write(`${USAGE}\n`);
+    io.stderr(`${USAGE}\n`);
     return 1;
   }
   if (!existsSync(spool)) {
-    io.stdout.write(`No outbox at ${spool} (nothing was ever accepted there; is DATA_DIR right?)\n`);
+    io.stdout(`No outbox at ${spool} (nothing was ever accepted there; is DATA_DIR right?)\n`);
     return (command === 'retry' && !all) || command === 'delete' ? 3 : 0;
   }
   // No recovery, no lock: recovery would take back what a running server is sending.
@@ -99,7 +91,7 @@ export async function main(
   if (command === 'status') {
     const s = await outbox.stats();
     const next = await outbox.nextDueAt();
-    io.stdout.write(
+    io.stdout(
       `Outbox ${spool} (${serverPid(spool)})\n` +
         `  waiting:             ${s.pending}${next ? ` (next attempt ${next.toISOString()})` : ''}\n` +
         `  being sent:          ${s.leased}\n` +
@@ -112,11 +104,11 @@ export async function main(
   const dead = await outbox.listDead();
   if (command === 'dead') {
     if (dead.length === 0) {
-      io.stdout.write('No dead letters.\n');
+      io.stdout('No dead letters.\n');
       return 0;
     }
     const header = ['reference', 'e-mail', 'municipality', 'accepted', 'attempts', 'why it gave up'];
-    io.stdout.write(`${table([header, ...dead.map(describe)])}\n`);
+    io.stdout(`${table([header, ...dead.map(describe)])}\n`);
     return 0;
   }
 
@@ -124,9 +116,9 @@ export async function main(
     let missing = 0;
     for (const id of rest) {
       // deleteDead throws on a malformed id: that is "not a dead letter" too.
-      if (await outbox.deleteDead(id).catch(() => false)) io.stdout.write(`${id}: deleted\n`);
+      if (await outbox.deleteDead(id).catch(() => false)) io.stdout(`${id}: deleted\n`);
       else {
-        io.stderr.write(`${id}: not a dead letter in ${spool}\n`);
+        io.stderr(`${id}: not a dead letter in ${spool}\n`);
         missing += 1;
       }
     }
@@ -139,25 +131,14 @@ export async function main(
   for (const id of ids) {
     // requeueDead throws on a malformed id: that is "not a dead letter" too.
     const ok = await outbox.requeueDead(id, new Date()).catch(() => false);
-    if (ok) io.stdout.write(`${id}: waiting again; a running server sends it within 30 s\n`);
+    if (ok) io.stdout(`${id}: waiting again; a running server sends it within 30 s\n`);
     else {
-      io.stderr.write(`${id}: not a dead letter in ${spool}\n`);
+      io.stderr(`${id}: not a dead letter in ${spool}\n`);
       missing += 1;
     }
   }
-  if (ids.length === 0) io.stdout.write('No dead letters.\n');
+  if (ids.length === 0) io.stdout('No dead letters.\n');
   return missing > 0 ? 3 : 0;
 }
 
-/** Whether this module is the file node was asked to run (not imported); symlinks resolved on both sides. */
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (entry === undefined) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) process.exitCode = await main(process.argv.slice(2), process);
+runIfMain(import.meta.url, main);

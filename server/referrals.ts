@@ -20,8 +20,9 @@ import type { Referral } from '../src/domain/referral/index';
 import type { Config } from './config';
 import { loadReferralContent, type ReferralContent } from './content';
 import { createMailer, type Mailer } from './mail/transport';
-import { acceptReferral, createDeliveryWorker, openReferralOutbox } from './outbox/index';
-import type { DeliveryWorker, FileOutbox, MailJob, Outbox } from './outbox/index';
+import { acceptReferral, createDeliveryWorker, openReferralOutbox } from './delivery/index';
+import type { FileOutbox, Outbox } from './outbox/index';
+import type { DeliveryWorker, MailJob } from './delivery/index';
 import { lockSpool } from './outbox/lock';
 import { DEFAULT_RETRY_POLICY } from './outbox/schedule';
 

@@ -25,6 +25,7 @@ import type {
   Route,
 } from '../../src/domain/referral/index';
 import { escapeHtml } from '../../src/domain/text/inline';
+import { confirmationId } from '../../src/domain/referral/reference';
 
 /** An e-mail address with a display name; nodemailer encodes both safely. */
 export interface MailAddress {
@@ -82,11 +83,6 @@ export interface ConfirmationMailInput {
   email: string;
   /** Write it in easy-read Latvian. */
   easyLanguage: boolean;
-}
-
-/** The id of an enquiry's confirmation message (outbox id, file name, Message-ID local part). */
-export function confirmationId(reference: string): string {
-  return `${reference}.confirmation`;
 }
 
 const TYPE_TITLE: Record<EnquiryType, string> = {

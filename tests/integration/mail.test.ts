@@ -16,8 +16,10 @@ import { officeSubject } from '../../server/mail/compose';
 import type { ComposeOptions } from '../../server/mail/compose';
 import { createMailer } from '../../server/mail/transport';
 import type { Mailer, MailTransportConfig } from '../../server/mail/transport';
-import { acceptReferral, createDeliveryWorker, openFileOutbox } from '../../server/outbox/index';
-import type { DeliveryWorker, FileOutbox, MailJob, RetryPolicy } from '../../server/outbox/index';
+import { openFileOutbox } from '../../server/outbox/index';
+import { acceptReferral, createDeliveryWorker } from '../../server/delivery/index';
+import type { FileOutbox, RetryPolicy } from '../../server/outbox/index';
+import type { DeliveryWorker, MailJob } from '../../server/delivery/index';
 import {
   OPTIONS,
   SERVICE_TITLES,

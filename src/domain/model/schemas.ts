@@ -21,7 +21,7 @@
  */
 import { z } from 'zod';
 import { ICON_NAMES } from '../icons';
-import { isEmailAddress, isPhoneNumber } from '../referral/text';
+import { isEmailAddress, isPhoneNumber } from '../referral/values';
 import type { FactDate } from '../text/fact-date';
 import { easyLineProblem } from './readability';
 

@@ -8,12 +8,12 @@
  * - `form` — `fromFormFields`, a plain form post into the request shape
  * - `route` — the routing table (social service / orphans' court) and its production checks
  * - `reference` — `KV-XXXX-XXXX` references
- * - `text` — normalisation and the e-mail/phone grammars
+ * - `values` — normalisation and the e-mail and phone grammars (the content's rule too)
  * - `ids` — the enumerations and the known municipality and service ids
  * - `prefill` — the forms' values: empty, from the wizard's hand-over or a returned post, and the request they send
  */
 export * from './ids';
-export * from './text';
+export * from './values';
 export * from './schema';
 export * from './errors';
 export * from './form';

@@ -52,3 +52,11 @@ export function parseReference(value: string): string | null {
   const candidate = `KV-${body.slice(0, 4)}-${body.slice(4)}`;
   return isReference(candidate) ? candidate : null;
 }
+
+/**
+ * The id of an enquiry's confirmation message: its outbox entry, its `.eml` file and its
+ * Message-ID's local part (the office e-mail's is the reference itself).
+ */
+export function confirmationId(reference: string): string {
+  return `${reference}.confirmation`;
+}

@@ -9,7 +9,7 @@
  * route remains (`routingProblems`).
  */
 import type { MunicipalityOffices } from '../model/views';
-import { isEmailAddress } from './text';
+import { isEmailAddress } from './values';
 import { ENQUIRY_TYPES } from './ids';
 import type { EnquiryType } from './ids';
 import { isPlainObject } from '../objects';

@@ -23,7 +23,7 @@ import {
   isSafeLine,
   normaliseLine,
   normaliseText,
-} from './text';
+} from './values';
 import type { ContactChannel, EnquiryType, FilledBy, FosterInterest, PersonGroup } from './ids';
 import { isPlainObject } from '../objects';
 

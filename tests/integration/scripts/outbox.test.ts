@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateReferral } from '../../../src/domain/referral/index';
-import { acceptReferral, openReferralOutbox } from '../../../server/outbox/index';
+import { acceptReferral, openReferralOutbox } from '../../../server/delivery/index';
 import { OPTIONS, serviceRequest } from '../../unit/domain/referral/fixtures';
 
 const ROOT = join(import.meta.dirname, '../../..');

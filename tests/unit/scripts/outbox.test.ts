@@ -9,19 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../scripts/outbox';
+import { runMain } from '../../helpers/cli';
 import { validateReferral } from '../../../src/domain/referral/index';
-import { acceptReferral, openReferralOutbox } from '../../../server/outbox/index';
+import { acceptReferral, openReferralOutbox } from '../../../server/delivery/index';
 import { OPTIONS, serviceRequest } from '../domain/referral/fixtures';
 
 let dataDir: string;
 
 /** Run the command on this test's DATA_DIR; what it wrote and its exit code. */
 async function outboxCommand(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } };
-  const code = await main(args, io, { DATA_DIR: dataDir });
-  return { code, out, err };
+  const { code, stdout, stderr } = await runMain(main, args, { DATA_DIR: dataDir });
+  return { code, out: stdout, err: stderr };
 }
 
 /** Accept `n` referrals; the first `dead` of them fail for good (one attempt allowed). */

@@ -10,8 +10,10 @@ import { buildRoutingTable, validateReferral } from '../../../../src/domain/refe
 import type { Referral } from '../../../../src/domain/referral/index';
 import type { OutgoingMessage } from '../../../../server/mail/compose';
 import type { Mailer, SendResult } from '../../../../server/mail/transport';
-import { acceptReferral, createDeliveryWorker, openFileOutbox } from '../../../../server/outbox/index';
-import type { DeliveryWorker, EventLogger, FileOutbox, MailJob } from '../../../../server/outbox/index';
+import { openFileOutbox } from '../../../../server/outbox/index';
+import { acceptReferral, createDeliveryWorker } from '../../../../server/delivery/index';
+import type { FileOutbox } from '../../../../server/outbox/index';
+import type { DeliveryWorker, EventLogger, MailJob } from '../../../../server/delivery/index';
 import { OPTIONS, SERVICE_TITLES, fixtureMunicipalities, serviceRequest } from '../../domain/referral/fixtures';
 
 class MemoryMailer implements Mailer {

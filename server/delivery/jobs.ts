@@ -8,14 +8,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { generateReference } from '../../src/domain/referral/index';
+import { confirmationId, generateReference } from '../../src/domain/referral/index';
 import type { EnquiryType, Referral } from '../../src/domain/referral/index';
-import { confirmationId } from '../mail/compose';
-import { openFileOutbox } from './file-outbox';
-import type { FileOutbox } from './file-outbox';
-import type { RetryPolicy } from './schedule';
-import { DuplicateIdError } from './types';
-import type { Outbox } from './types';
+import { openFileOutbox } from '../outbox/file-outbox';
+import type { FileOutbox } from '../outbox/file-outbox';
+import type { RetryPolicy } from '../outbox/schedule';
+import { DuplicateIdError } from '../outbox/types';
+import type { Outbox } from '../outbox/types';
 
 /** Deliver a referral to its office. */
 export interface OfficeJob {

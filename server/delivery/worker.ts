@@ -15,8 +15,8 @@ import type { ComposeOptions, OutgoingMessage } from '../mail/compose';
 import type { Mailer } from '../mail/transport';
 import { confirmationJobFor, jobId } from './jobs';
 import type { MailJob } from './jobs';
-import { DuplicateIdError } from './types';
-import type { AttemptFailure, Outbox, OutboxEntry } from './types';
+import { DuplicateIdError } from '../outbox/types';
+import type { AttemptFailure, Outbox, OutboxEntry } from '../outbox/types';
 
 /** The logger the worker needs; a pino (or Fastify) logger fits. */
 export interface EventLogger {

@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateReferral } from '../../../../src/domain/referral/index';
 import type { Referral } from '../../../../src/domain/referral/index';
-import { acceptReferral, openFileOutbox } from '../../../../server/outbox/index';
-import type { FileOutbox, MailJob } from '../../../../server/outbox/index';
+import { openFileOutbox } from '../../../../server/outbox/index';
+import { acceptReferral } from '../../../../server/delivery/index';
+import type { FileOutbox } from '../../../../server/outbox/index';
+import type { MailJob } from '../../../../server/delivery/index';
 import { OPTIONS, serviceRequest } from '../../domain/referral/fixtures';
 
 function referral(patch: Record<string, unknown> = {}): Referral {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ICON_NAMES } from '../../src/domain/icons';
+import { ICON_NAMES } from '../../../src/domain/icons';
 
 describe('local SVG icons', () => {
   it('every icon name has its file, and every file has a name', () => {
