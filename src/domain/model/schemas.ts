@@ -105,6 +105,22 @@ export const contact = z
     dated: text.nullable(),
     /** `false` until a person has confirmed the details with the office itself. */
     verified: z.boolean(),
+    /**
+     * The office asks people not to send personal data by ordinary e-mail (Saldus: "use the
+     * e-adrese"). Enquiries to it then need an encryption key; until then the form sends
+     * people to call, visit or write through the official e-address.
+     */
+    personalDataByEmail: z.boolean().default(true),
+    /**
+     * The registration number of the office (or of its municipality, when the office has
+     * no e-address of its own): the identifier of its official e-address (e-adrese).
+     * `null` when no source gives it.
+     */
+    regNo: z
+      .string()
+      .regex(/^\d{11}$/u, 'expected 11 digits (a registration number)')
+      .nullable()
+      .default(null),
     /** Anything a person should know (office hours, a branch, "use e-adrese"). */
     note: text.optional(),
     /** The same in easy-read lines; required when `note` is given. */

@@ -19,6 +19,10 @@ export interface Office {
   email: string | null;
   /** `false` until a person has confirmed the address with the office. */
   verified: boolean;
+  /** `false`: the office asks not to receive personal data by ordinary e-mail. */
+  personalDataByEmail: boolean;
+  /** The identifier of its official e-address (a registration number), or `null`. */
+  regNo: string | null;
 }
 
 /** A municipality's offices, as the routing table takes them. */
@@ -36,7 +40,13 @@ export function contactOf(m: Municipality, kind: OfficeKind): Contact {
 
 /** The offices of a municipality: the social service (`service`) and the orphans' court (`foster`). */
 export function officesOf(m: Municipality): MunicipalityOffices {
-  const office = (c: Contact): Office => ({ name: c.name, email: c.email, verified: c.verified });
+  const office = (c: Contact): Office => ({
+    name: c.name,
+    email: c.email,
+    verified: c.verified,
+    personalDataByEmail: c.personalDataByEmail,
+    regNo: c.regNo,
+  });
   return { id: m.id, name: m.name, service: office(m.socialService), foster: office(m.orphansCourt) };
 }
 

@@ -45,11 +45,15 @@ describe('officesOf and placesOf', () => {
         name: kuldiga.socialService.name,
         email: kuldiga.socialService.email,
         verified: kuldiga.socialService.verified,
+        personalDataByEmail: kuldiga.socialService.personalDataByEmail,
+        regNo: kuldiga.socialService.regNo,
       },
       foster: {
         name: kuldiga.orphansCourt.name,
         email: kuldiga.orphansCourt.email,
         verified: kuldiga.orphansCourt.verified,
+        personalDataByEmail: kuldiga.orphansCourt.personalDataByEmail,
+        regNo: kuldiga.orphansCourt.regNo,
       },
     });
   });

@@ -47,8 +47,20 @@ export function fixtureMunicipalities(): MunicipalityOffices[] {
   return MUNICIPALITY_IDS.map((id) => ({
     id,
     name: NAMES[id] ?? id,
-    service: { name: null, email: `socialais-dienests@${id}.example.test`, verified: true },
-    foster: { name: null, email: `barintiesa@${id}.example.test`, verified: true },
+    service: {
+      name: null,
+      email: `socialais-dienests@${id}.example.test`,
+      verified: true,
+      personalDataByEmail: true,
+      regNo: null,
+    },
+    foster: {
+      name: null,
+      email: `barintiesa@${id}.example.test`,
+      verified: true,
+      personalDataByEmail: true,
+      regNo: null,
+    },
   }));
 }
 

@@ -59,8 +59,8 @@ describe('unknown addresses', () => {
     m.id === 'ventspils'
       ? {
           ...m,
-          service: { name: null, email: null, verified: true },
-          foster: { name: null, email: null, verified: false },
+          service: { name: null, email: null, verified: true, personalDataByEmail: true, regNo: null },
+          foster: { name: null, email: null, verified: false, personalDataByEmail: true, regNo: null },
         }
       : m,
   );
@@ -91,7 +91,9 @@ describe('unknown addresses', () => {
 describe('overrides', () => {
   it('replace any address and carry their own verified flag', () => {
     const municipalities = fixtureMunicipalities().map((m) =>
-      m.id === 'saldus-novads' ? { ...m, foster: { name: null, email: null, verified: false } } : m,
+      m.id === 'saldus-novads'
+        ? { ...m, foster: { name: null, email: null, verified: false, personalDataByEmail: true, regNo: null } }
+        : m,
     );
     const table = buildRoutingTable(municipalities, {
       'saldus-novads': { foster: { email: 'barintiesa@saldus.example.test', verified: true } },
@@ -155,7 +157,12 @@ describe('buildRoutingTable', () => {
     if (!first) throw new Error('fixture');
     expect(() => buildRoutingTable([first, first])).toThrow(/twice/);
     expect(() =>
-      buildRoutingTable([{ ...first, service: { name: null, email: 'not an address', verified: true } }]),
+      buildRoutingTable([
+        {
+          ...first,
+          service: { name: null, email: 'not an address', verified: true, personalDataByEmail: true, regNo: null },
+        },
+      ]),
     ).toThrow(/e-mail/);
   });
 

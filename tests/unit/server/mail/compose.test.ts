@@ -171,7 +171,10 @@ describe('the confirmation e-mail', () => {
 
   it('has no Reply-To when the office address is a placeholder', () => {
     const placeholderTable = buildRoutingTable(
-      fixtureMunicipalities().map((m) => ({ ...m, service: { name: null, email: null, verified: false } })),
+      fixtureMunicipalities().map((m) => ({
+        ...m,
+        service: { name: null, email: null, verified: false, personalDataByEmail: true, regNo: null },
+      })),
     );
     const m = composeConfirmationEmail(
       {
