@@ -4,8 +4,9 @@
  *   npx tsx scripts/eligibility.ts '{"group":"child","age":3,"vdeavkSpecialCare":true}'
  *
  * Prints, on stdout and nothing else, a JSON array with one entry per service:
- * `[{ "service": "atelpas-bridis", "verdict": "likely" | "maybe" | "no", "unknown": [...] }, …]`
- * in the services' display order. Exit code 2 with one message on stderr when the answers
+ * `[{ "service": "atelpas-bridis", "verdict": "likely" | "maybe" | "first" | "no", "unknown": [...],
+ * "steps": [...] }, …]` in the services' display order: `unknown` names the unanswered facts
+ * that decide a `maybe` or `first`; `steps` the pages that explain what comes first. Exit code 2 with one message on stderr when the answers
  * are not valid JSON, not an object, name an unknown fact or hold an invalid value — or
  * when the content (a rule file, a missing rule file) is not valid.
  *
@@ -35,10 +36,12 @@ export function main(args: readonly string[], io: CommandIO = processIO): number
   try {
     const facts = parseFacts(answers);
     const { eligibility } = loadContent(io.env['ELIGIBILITY_CONTENT_DIR'] ?? DEFAULT_CONTENT_DIR);
-    const results = evaluate(eligibility, facts).map(({ service, verdict, unknown }) => ({
+    const results = evaluate(eligibility, facts).map(({ service, verdict, unknown, reasons }) => ({
       service,
       verdict,
       unknown,
+      // The pages that explain what comes first: only when that is the verdict.
+      steps: verdict === 'first' ? [...new Set(reasons.flatMap((r) => (r.step === null ? [] : [r.step])))] : [],
     }));
     io.stdout(`${JSON.stringify(results)}\n`);
     return 0;

@@ -1,10 +1,13 @@
 /**
- * Three-valued evaluation of the rules against the answers.
+ * Evaluation of the rules against the answers.
  *
- * A condition holds, fails, or is unknown (its fact is unanswered). A way holds when all
- * its conditions hold and fails when one fails. A service is `likely` when one way holds,
- * `no` when every way fails, and `maybe` otherwise — then it lists the unknown facts to
- * ask the social service about. The verdict is only a hint: the social service decides.
+ * A condition holds, fails, or is unknown (its fact is unanswered). A failing condition
+ * may mean that the service does not fit (`no`), that a step comes first (`first`: the
+ * special-care opinion, say) or that the rule for this case is not known (`maybe`: does
+ * the municipality provide it?). A way holds when all its conditions hold; its status
+ * otherwise is the strongest failure among its conditions (no > first > maybe/unknown).
+ * A service is `likely` when a way holds, else `maybe` when a way may still hold, else
+ * `first` when a way needs a step, else `no`. The verdict is only a hint: the office decides.
  */
 import {
   FACT_ORDER,
@@ -15,12 +18,16 @@ import {
   type FactValue,
   type Facts,
 } from './facts';
-import type { Condition, LocalizedText, EvaluableRule, Verdict, Way } from '../model/eligibility';
+import type { Condition, EvaluableRule, LocalizedText, Verdict, Way } from '../model/eligibility';
 
-/** The state of one condition for the given answers. */
-export type ConditionStatus = 'holds' | 'fails' | 'unknown';
+/**
+ * The state of one condition for the given answers: `holds`, `fails` (the service does
+ * not fit), `first` (a step comes first), `ask` (the rule for this case is not known) or
+ * `unknown` (the fact is unanswered).
+ */
+export type ConditionStatus = 'holds' | 'fails' | 'first' | 'ask' | 'unknown';
 
-/** One condition behind a verdict, so the UI can show why. */
+/** One condition behind a verdict, so the result can say why. */
 export interface Reason {
   readonly status: ConditionStatus;
   readonly fact: DecidingFact;
@@ -28,15 +35,17 @@ export interface Reason {
   readonly path: string;
   /** The way's label for multi-way services (`null` for a single way). */
   readonly way: string | null;
-  /** The reason text: the `holds` text when it holds, `fails` when it fails, `null` when unknown. */
+  /** The `holds` text when it holds, `fails` when it does not (or what comes first, or what to ask); `null` when unknown. */
   readonly text: LocalizedText | null;
+  /** For `first`: the page that explains the step. */
+  readonly step: string | null;
 }
 
 /** The result for one service. */
 export interface ServiceResult {
   readonly service: string;
   readonly verdict: Verdict;
-  /** For `maybe`: the unanswered facts that decide it, deduplicated, in question order. Empty otherwise. */
+  /** For `maybe` and `first`: the unanswered facts that decide it, in question order. Empty otherwise. */
   readonly unknown: readonly FactName[];
   readonly reasons: readonly Reason[];
   /** The service's notes meant for this verdict. */
@@ -50,12 +59,16 @@ function compare(condition: Condition, actual: FactValue): boolean {
       return actual === expected;
     case 'one-of':
       return Array.isArray(expected) && expected.includes(actual);
+    case 'not-one-of':
+      return Array.isArray(expected) && !expected.includes(actual);
     case 'at-least':
       return typeof actual === 'number' && typeof expected === 'number' && actual >= expected;
     case 'at-most':
       return typeof actual === 'number' && typeof expected === 'number' && actual <= expected;
   }
 }
+
+const FAILURE: Record<Condition['otherwise'], ConditionStatus> = { no: 'fails', first: 'first', maybe: 'ask' };
 
 /**
  * Checks one condition. Unknown when its fact is missing or `null`.
@@ -64,22 +77,27 @@ function compare(condition: Condition, actual: FactValue): boolean {
 export function checkCondition(condition: Condition, facts: Facts): ConditionStatus {
   const actual = facts[condition.fact];
   if (!isKnown(actual)) return 'unknown';
-  return compare(condition, actual) ? 'holds' : 'fails';
+  return compare(condition, actual) ? 'holds' : FAILURE[condition.otherwise];
 }
+
+/** A way's status: `holds`, `fails`, `first` (a step comes first) or `open` (may still hold). */
+type WayStatus = 'holds' | 'fails' | 'first' | 'open';
 
 interface WayState {
   readonly way: Way;
   readonly statuses: readonly ConditionStatus[];
-  readonly status: ConditionStatus;
+  readonly status: WayStatus;
 }
 
 function checkWay(way: Way, facts: Facts): WayState {
   const statuses = way.conditions.map((c) => checkCondition(c, facts));
-  const status: ConditionStatus = statuses.includes('fails')
+  const status: WayStatus = statuses.includes('fails')
     ? 'fails'
-    : statuses.includes('unknown')
-      ? 'unknown'
-      : 'holds';
+    : statuses.includes('first')
+      ? 'first'
+      : statuses.includes('unknown') || statuses.includes('ask')
+        ? 'open'
+        : 'holds';
   return { way, statuses, status };
 }
 
@@ -91,7 +109,8 @@ function reasonsOf(state: WayState): Reason[] {
       fact: condition.fact,
       path: condition.path,
       way: state.way.name,
-      text: status === 'holds' ? condition.holds : status === 'fails' ? condition.fails : null,
+      text: status === 'holds' ? condition.holds : status === 'unknown' ? null : condition.fails,
+      step: status === 'first' ? condition.step : null,
     };
   });
 }
@@ -101,12 +120,12 @@ function count(state: WayState, status: ConditionStatus): number {
 }
 
 /**
- * For `no`, the ways that came closest (fewest failing, then most holding conditions),
- * so that an adult with disability group III hears "you have no group I or II" rather
- * than "you are not a child" from every other way of the service.
+ * The ways that came closest (fewest failing, then most holding conditions), so that an
+ * adult with disability group III hears "you have no group I or II" rather than "you are
+ * not a child" from every other way of the service.
  */
 function closestWays(states: readonly WayState[]): WayState[] {
-  const score = (s: WayState): [number, number] => [count(s, 'fails'), -count(s, 'holds')];
+  const score = (s: WayState): [number, number] => [count(s, 'fails') + count(s, 'first'), -count(s, 'holds')];
   let best: [number, number] | null = null;
   for (const s of states) {
     const [f, h] = score(s);
@@ -123,30 +142,37 @@ function orderFacts(facts: Iterable<FactName>): FactName[] {
   return FACT_ORDER.filter((f) => set.has(f));
 }
 
+function unknownFacts(states: readonly WayState[]): FactName[] {
+  return orderFacts(
+    states.flatMap((s) => s.way.conditions.filter((_, i) => s.statuses[i] === 'unknown').map((c) => c.fact)),
+  );
+}
+
 /** Evaluates one service's rules (facts already derived). */
 function evaluateService(rules: EvaluableRule, facts: Facts): ServiceResult {
   const states = rules.ways.map((w) => checkWay(w, facts));
   const holding = states.find((s) => s.status === 'holds');
+  const open = states.filter((s) => s.status === 'open');
+  const first = states.filter((s) => s.status === 'first');
   let verdict: Verdict;
   let shown: WayState[];
-  let unknown: FactName[] = [];
   if (holding !== undefined) {
     verdict = 'likely';
     shown = [holding];
-  } else if (states.every((s) => s.status === 'fails')) {
+  } else if (open.length > 0) {
+    verdict = 'maybe';
+    shown = open;
+  } else if (first.length > 0) {
+    verdict = 'first';
+    shown = closestWays(first);
+  } else {
     verdict = 'no';
     shown = closestWays(states);
-  } else {
-    verdict = 'maybe';
-    shown = states.filter((s) => s.status === 'unknown');
-    unknown = orderFacts(
-      shown.flatMap((s) => s.way.conditions.filter((_, i) => s.statuses[i] === 'unknown').map((c) => c.fact)),
-    );
   }
   return {
     service: rules.service,
     verdict,
-    unknown,
+    unknown: verdict === 'maybe' || verdict === 'first' ? unknownFacts(shown) : [],
     reasons: shown.flatMap(reasonsOf),
     notes: rules.notes.filter((n) => n.when.includes(verdict)).map(({ lv, easy }) => ({ lv, easy })),
   };
@@ -155,11 +181,11 @@ function evaluateService(rules: EvaluableRule, facts: Facts): ServiceResult {
 /**
  * Evaluates every service's rules against the answers so far.
  *
- * @param rules the parsed rule files, in the order results should come in
+ * @param rules the rule files, in the order results should come in
  * @param facts the answers (validated by `parseFacts`); missing or `null` = unknown
  * @returns one result per service, in the order of `rules`: the verdict
- *   (`likely` | `maybe` | `no`), the unknown facts for `maybe`, the reasons (the
- *   conditions that held, failed or are unknown, with their texts) and the notes
+ *   (`likely` | `maybe` | `first` | `no`), the unknown facts for `maybe` and `first`, the
+ *   reasons (the conditions behind the verdict, with their texts and steps) and the notes
  */
 export function evaluate(rules: readonly EvaluableRule[], facts: Facts): ServiceResult[] {
   const derived = deriveFacts(facts);

@@ -17,12 +17,15 @@ export { FILLED_BY, MUNICIPALITY_IDS, type FilledBy, type MunicipalityId };
 export const GROUPS = ['child', 'adult', 'child-in-care', 'foster', 'other'] as const;
 /** Disability group as decided by VDEĀVK; children have no group, so they answer `none`. */
 export const DISABILITY_GROUPS = ['I', 'II', 'III', 'none'] as const;
+/** Where a child in out-of-family care lives: with a foster family or guardian, or in an institution. */
+export const CARE_SETTINGS = ['family', 'institution'] as const;
 
 export const MIN_AGE = 0;
 export const MAX_AGE = 120;
 
 export type Group = (typeof GROUPS)[number];
 export type DisabilityGroup = (typeof DISABILITY_GROUPS)[number];
+export type CareSetting = (typeof CARE_SETTINGS)[number];
 
 /** The value type of each fact once it is known. */
 export interface FactValues {
@@ -34,9 +37,8 @@ export interface FactValues {
   disabilityGroup: DisabilityGroup;
   /** The VDEĀVK opinion on the need for special care ("atzinums par īpašas kopšanas nepieciešamību"). */
   vdeavkSpecialCare: boolean;
-  parentsWorkOrStudy: boolean;
-  /** An individual support plan ("atbalsta plāns") exists. */
-  supportPlan: boolean;
+  /** For a child in out-of-family care: a foster family or guardian (`family`), or an institution. */
+  careSetting: CareSetting;
   municipality: MunicipalityId;
 }
 
@@ -47,30 +49,29 @@ export interface FactValues {
 export const FACT_ORDER = [
   'group',
   'filledBy',
+  'careSetting',
   'age',
   'disabilityDetermined',
   'disabilityGroup',
   'vdeavkSpecialCare',
-  'parentsWorkOrStudy',
-  'supportPlan',
   'municipality',
 ] as const satisfies readonly (keyof FactValues)[];
 
 export type FactName = (typeof FACT_ORDER)[number];
 
 /**
- * Facts a rule may test. `filledBy` and `municipality` are deliberately absent: who fills
- * in the form and where they live never decide whether a service may fit (the social
- * service of every municipality decides by the same target-group rules).
+ * Facts a rule may test. `filledBy` is deliberately absent: who fills in the form never
+ * decides whether a service may fit. `municipality` may: where a municipality's binding
+ * rules differ (care at home to 24, respite provided or not), a rule names them.
  */
 export const DECIDING_FACTS = [
   'group',
   'age',
+  'careSetting',
   'disabilityDetermined',
   'disabilityGroup',
   'vdeavkSpecialCare',
-  'parentsWorkOrStudy',
-  'supportPlan',
+  'municipality',
 ] as const satisfies readonly FactName[];
 
 export type DecidingFact = (typeof DECIDING_FACTS)[number];
@@ -94,8 +95,7 @@ export const FACT_SPECS: { readonly [K in FactName]: FactSpec } = {
   disabilityDetermined: { kind: 'boolean' },
   disabilityGroup: { kind: 'enum', values: DISABILITY_GROUPS },
   vdeavkSpecialCare: { kind: 'boolean' },
-  parentsWorkOrStudy: { kind: 'boolean' },
-  supportPlan: { kind: 'boolean' },
+  careSetting: { kind: 'enum', values: CARE_SETTINGS },
   municipality: { kind: 'enum', values: MUNICIPALITY_IDS },
 };
 
@@ -173,6 +173,10 @@ export function isKnown<T>(value: T | null | undefined): value is T {
  * given to a person whose disability is determined.
  */
 export function factsConflict(facts: Facts): string | null {
+  const age = facts.age;
+  if (isKnown(age) && age < 18 && isKnown(facts.disabilityGroup) && facts.disabilityGroup !== 'none') {
+    return `disabilityGroup: ${JSON.stringify(facts.disabilityGroup)} contradicts age: ${age} (under 18 a disability is determined without a group)`;
+  }
   if (facts.disabilityDetermined !== false) return null;
   const group = facts.disabilityGroup;
   if (isKnown(group) && group !== 'none') {
@@ -189,7 +193,10 @@ export function factsConflict(facts: Facts): string | null {
  * not left at `maybe` for nothing:
  * - a VDEĀVK special-care opinion is issued with the disability decision or later
  *   (vdeavk.gov.lv), so it means a disability is determined;
- * - no disability determined means no disability group and no special-care opinion.
+ * - no disability determined means no disability group and no special-care opinion;
+ * - under 18 a disability is determined without a group (vdeavk.gov.lv);
+ * - a child of the group `child` lives with the family (that is what the group means), so
+ *   the question for children in out-of-family care (family or institution) is not asked.
  * Nothing else is inferred: the engine never guesses.
  */
 export function deriveFacts(facts: Facts): Facts {
@@ -201,6 +208,9 @@ export function deriveFacts(facts: Facts): Facts {
     if (!isKnown(derived.disabilityGroup)) derived.disabilityGroup = 'none';
     if (!isKnown(derived.vdeavkSpecialCare)) derived.vdeavkSpecialCare = false;
   }
+  // Under 18 a disability is determined without a group (VDEĀVK).
+  if (isKnown(derived.age) && derived.age < 18 && !isKnown(derived.disabilityGroup)) derived.disabilityGroup = 'none';
+  if (derived.group === 'child' && !isKnown(derived.careSetting)) derived.careSetting = 'family';
   return derived;
 }
 

@@ -16,6 +16,7 @@
  * Pure functions only: no file system, no framework.
  */
 export {
+  CARE_SETTINGS,
   DECIDING_FACTS,
   DISABILITY_GROUPS,
   FACT_ORDER,
@@ -34,6 +35,7 @@ export {
   possibleValues,
 } from './facts';
 export type {
+  CareSetting,
   DecidingFact,
   DisabilityGroup,
   FactName,
@@ -45,7 +47,7 @@ export type {
   Group,
   MunicipalityId,
 } from './facts';
-export { OPERATORS, VERDICTS, eligibilityRule, evaluableRules } from '../model/eligibility';
+export { OPERATORS, OTHERWISE, VERDICTS, eligibilityRule, evaluableRules } from '../model/eligibility';
 export type {
   Condition,
   EligibilityRule,
@@ -53,6 +55,7 @@ export type {
   LocalizedText,
   Note,
   Operator,
+  Otherwise,
   SourceRef,
   SourcedCondition,
   SourcedWay,

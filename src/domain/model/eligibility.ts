@@ -20,8 +20,12 @@ import { contentErrorMap } from './issues';
 import { easyLineProblem } from './readability';
 import { text } from './schemas';
 
-/** The three verdicts: the service may well fit, we cannot tell yet, or it does not fit. */
-export const VERDICTS = ['likely', 'maybe', 'no'] as const;
+/**
+ * The verdicts: the rules answered fit (`likely`); it may fit, something is still unknown
+ * (`maybe`); a step comes first, e.g. the special-care opinion (`first`); a current rule
+ * excludes it (`no`).
+ */
+export const VERDICTS = ['likely', 'maybe', 'first', 'no'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 /**
@@ -29,7 +33,16 @@ export type Verdict = (typeof VERDICTS)[number];
  * `equals` (the same value), `one-of` (any value of a list),
  * `at-least` / `at-most` (numbers, limits included: `at-most: 17` means 17 or less).
  */
-export const OPERATORS = ['equals', 'one-of', 'at-least', 'at-most'] as const;
+export const OPERATORS = ['equals', 'one-of', 'not-one-of', 'at-least', 'at-most'] as const;
+
+/**
+ * What a failing condition means: the service does not fit (`no`, the default); a step
+ * comes first, which the person can take (`first`, e.g. the special-care opinion); or the
+ * rule is not known for the person's case, so it may still fit (`maybe`, e.g. whether a
+ * municipality provides respite).
+ */
+export const OTHERWISE = ['no', 'first', 'maybe'] as const;
+export type Otherwise = (typeof OTHERWISE)[number];
 export type Operator = (typeof OPERATORS)[number];
 
 /** The same text in plain Latvian and in easy-read Latvian. */
@@ -56,12 +69,22 @@ export interface Condition {
   readonly value: FactValue | readonly FactValue[];
   /** Why the service may fit, shown when the condition holds. */
   readonly holds: LocalizedText;
-  /** Why it does not fit, shown when the condition fails. */
+  /** Why it does not fit (or what comes first, or what is not known), shown when the condition fails. */
   readonly fails: LocalizedText;
+  /** What a failure means (see `OTHERWISE`). */
+  readonly otherwise: Otherwise;
+  /** For `first`: the portal page that explains the step (a Latvian path, e.g. `/pakalpojumi/invaliditates-noteiksana/`). */
+  readonly step: string | null;
 }
 
-/** A condition as its file has it: with the source sentence it follows. */
-export interface SourcedCondition extends Condition, SourceRef {}
+/**
+ * A condition as its file has it: with the source sentence it follows, and `also` the
+ * further sources when one sentence cannot carry it (a list of municipalities whose rules
+ * each say so).
+ */
+export interface SourcedCondition extends Condition, SourceRef {
+  readonly also: readonly SourceRef[];
+}
 
 /** A set of conditions that must all hold. */
 export interface Way {
@@ -113,13 +136,15 @@ export function evaluableRules(rules: readonly EvaluableRule[]): EvaluableRule[]
     ways: r.ways.map((w) => ({
       path: w.path,
       name: w.name,
-      conditions: w.conditions.map(({ path, fact, is, value, holds, fails }) => ({
+      conditions: w.conditions.map(({ path, fact, is, value, holds, fails, otherwise, step }) => ({
         path,
         fact,
         is,
         value,
         holds,
         fails,
+        otherwise,
+        step,
       })),
     })),
     notes: r.notes.map((n) => ({ ...n })),
@@ -141,7 +166,7 @@ const sourceRef = { source: text, quote: text };
 
 const factName = z.string().superRefine((value, ctx) => {
   if (!(DECIDING_FACTS as readonly string[]).includes(value)) {
-    const never = value === 'municipality' || value === 'filledBy' ? ' (this fact never decides eligibility)' : '';
+    const never = value === 'filledBy' ? ' (this fact never decides eligibility)' : '';
     ctx.addIssue({
       code: 'custom',
       message: `expected ${DECIDING_FACTS.map((f) => JSON.stringify(f)).join(' | ')}, got ${JSON.stringify(value)}${never}`,
@@ -157,6 +182,15 @@ const rawCondition = z
     ...sourceRef,
     holds: localized,
     fails: localized,
+    also: z.array(z.strictObject(sourceRef)).optional(),
+    otherwise: z.enum(OTHERWISE).default('no'),
+    step: z
+      .string()
+      .regex(
+        /^\/pakalpojumi\/[a-z0-9-]+\/$/u,
+        'expected a service page such as "/pakalpojumi/invaliditates-noteiksana/"',
+      )
+      .optional(),
   })
   .superRefine((c, ctx) => {
     if (!(DECIDING_FACTS as readonly string[]).includes(c.fact)) return;
@@ -170,13 +204,22 @@ const rawCondition = z
       });
       return;
     }
-    if (c.is === 'one-of' && kind === 'boolean') {
+    if ((c.is === 'one-of' || c.is === 'not-one-of') && kind === 'boolean') {
       ctx.addIssue({ code: 'custom', path: ['is'], message: `fact "${fact}" is true or false; use "equals"` });
       return;
     }
-    if (c.is === 'one-of') {
-      if (!Array.isArray(c.value) || c.value.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['value'], message: 'expected a non-empty list of values' });
+    if (c.step !== undefined && c.otherwise !== 'first')
+      ctx.addIssue({ code: 'custom', path: ['step'], message: 'a step is only shown with `otherwise: first`' });
+    if (c.is === 'one-of' || c.is === 'not-one-of') {
+      // An empty list says "no municipality's rules found yet": only with `otherwise: maybe`.
+      const emptyAllowed = c.fact === 'municipality' && c.is === 'one-of' && c.otherwise === 'maybe';
+      if (!Array.isArray(c.value) || (c.value.length === 0 && !emptyAllowed)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message:
+            "expected a non-empty list of values (an empty municipality list only with `otherwise: maybe`: no municipality's rules found yet)",
+        });
         return;
       }
       c.value.forEach((v: unknown, i) => {
@@ -218,8 +261,11 @@ function toCondition(c: RawCondition, path: string): SourcedCondition {
     value: c.value as FactValue | readonly FactValue[],
     source: c.source,
     quote: c.quote,
+    also: c.also ?? [],
     holds: c.holds,
     fails: c.fails,
+    otherwise: c.otherwise,
+    step: c.step ?? null,
   };
 }
 

@@ -1,6 +1,8 @@
 /**
- * `scripts/eligibility.ts`: its `main` in-process (the contract the README documents),
- * and one real run as `npx tsx scripts/eligibility.ts '<answers as JSON>'`.
+ * `scripts/eligibility.ts`: its `main` in-process (the contract the README documents:
+ * every service with its verdict — `likely`, `maybe`, `first` or `no` — the unknown
+ * answers and the pages of the steps that come first), and one real run as
+ * `npx tsx scripts/eligibility.ts '<answers as JSON>'`.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -15,9 +17,21 @@ import { rules } from '../domain/eligibility/helpers';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** What the command should print for these answers. */
+/** What the command should print for these answers: for `first`, the steps are the pages its reasons name, each once. */
 function expected(answers: unknown): unknown {
-  return evaluate(rules, parseFacts(answers)).map(({ service, verdict, unknown }) => ({ service, verdict, unknown }));
+  return evaluate(rules, parseFacts(answers)).map(({ service, verdict, unknown, reasons }) => ({
+    service,
+    verdict,
+    unknown,
+    steps: verdict === 'first' ? [...new Set(reasons.flatMap((r) => (r.step === null ? [] : [r.step])))] : [],
+  }));
+}
+
+interface Printed {
+  service: string;
+  verdict: string;
+  unknown: string[];
+  steps: string[];
 }
 
 const copies: (() => void)[] = [];
@@ -33,17 +47,43 @@ const run = (args: string[], env: Record<string, string> = {}) => runMain(main, 
 
 describe('scripts/eligibility.ts', () => {
   it.each([
-    [{ group: 'child', age: 3, vdeavkSpecialCare: true, parentsWorkOrStudy: true }],
-    [{ group: 'adult', age: 30, disabilityGroup: 'II', supportPlan: true }],
+    [{ group: 'child', age: 7, disabilityDetermined: true, vdeavkSpecialCare: true, municipality: 'talsu-novads' }],
+    [{ group: 'child', age: 7, disabilityDetermined: true, vdeavkSpecialCare: false }],
+    [{ group: 'child-in-care', careSetting: 'institution', age: 12, vdeavkSpecialCare: null }],
+    [{ group: 'adult', age: 30, disabilityDetermined: true, disabilityGroup: 'III' }],
     [{ group: 'foster', municipality: 'ventspils', filledBy: 'professional' }],
   ])("prints a JSON array of every service for %j and nothing else, in the services' order", async (answers) => {
     const r = await run([JSON.stringify(answers)]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const printed = JSON.parse(r.stdout) as { service: string }[];
+    const printed = JSON.parse(r.stdout) as Printed[];
     expect(printed).toEqual(expected(answers));
     expect(printed.map((x) => x.service)).toEqual(rules.map((x) => x.service));
-    expect(printed).toHaveLength(15);
+    expect(printed).toHaveLength(19);
+    for (const p of printed) expect(Object.keys(p)).toEqual(['service', 'verdict', 'unknown', 'steps']);
+  });
+
+  it('a step first: verdict "first" with the page that explains the step', async () => {
+    const r = await run([
+      '{"group":"child","age":7,"disabilityDetermined":true,"vdeavkSpecialCare":false,"municipality":"liepaja"}',
+    ]);
+    expect(r.code).toBe(0);
+    const respite = (JSON.parse(r.stdout) as Printed[]).find((p) => p.service === 'atelpas-bridis');
+    expect(respite).toEqual({
+      service: 'atelpas-bridis',
+      verdict: 'first',
+      unknown: [],
+      steps: ['/pakalpojumi/invaliditates-noteiksana/'],
+    });
+  });
+
+  it('every verdict is one of likely | maybe | first | no; "maybe" names its unknown answers', async () => {
+    const r = await run(['{"group":"child","age":7,"disabilityDetermined":null}']);
+    const printed = JSON.parse(r.stdout) as Printed[];
+    for (const p of printed) expect(['likely', 'maybe', 'first', 'no']).toContain(p.verdict);
+    const care = printed.find((p) => p.service === 'aprupe-berniem');
+    expect(care?.verdict).toBe('maybe');
+    expect(care?.unknown).toEqual(expect.arrayContaining(['disabilityDetermined', 'vdeavkSpecialCare']));
   });
 
   it.each([
@@ -51,6 +91,21 @@ describe('scripts/eligibility.ts', () => {
     ['a JSON array', '["child"]', /^eligibility: answers: expected an object/],
     ['JSON null', 'null', /^eligibility: answers: expected an object/],
     ['an unknown fact', '{"group":"adult","vecums":30}', /^eligibility: "vecums": unknown fact/],
+    [
+      'a fact the rules no longer use',
+      '{"group":"child","supportPlan":true}',
+      /^eligibility: "supportPlan": unknown fact/,
+    ],
+    [
+      'a care setting out of range',
+      '{"group":"child-in-care","careSetting":"street"}',
+      /^eligibility: careSetting: expected "family" \| "institution"/,
+    ],
+    [
+      'contradicting answers',
+      '{"group":"child","disabilityDetermined":false,"vdeavkSpecialCare":true}',
+      /^eligibility: vdeavkSpecialCare: true contradicts disabilityDetermined: false/,
+    ],
     [
       'an invalid value',
       '{"group":"adult","disabilityGroup":"IV"}',
@@ -72,13 +127,15 @@ describe('scripts/eligibility.ts', () => {
 
   it('exit code 2 when a rule file is invalid, naming the file and the field', async () => {
     const content = copy();
-    const file = join(content, 'eligibility', 'dac.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('value: [I, II]', 'value: [I, IV]'));
+    const file = join(content, 'eligibility', 'asistents.yaml');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('value: [I, II]');
+    writeFileSync(file, text.replace('value: [I, II]', 'value: [I, IV]'));
     const r = await run(['{"group":"adult"}'], { ELIGIBILITY_CONTENT_DIR: content });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'eligibility: content/eligibility/dac.yaml: conditions[2].value[1]: expected "I" | "II" | "III" | "none"\n',
+      'eligibility: content/eligibility/asistents.yaml: ways[1].conditions[4].value[1]: expected "I" | "II" | "III" | "none"\n',
     );
   });
 
@@ -94,7 +151,7 @@ describe('scripts/eligibility.ts', () => {
   });
 
   it('runs as the README writes it: npx tsx scripts/eligibility.ts', async () => {
-    const answers = { group: 'child', age: 17, vdeavkSpecialCare: true };
+    const answers = { group: 'child', age: 17, vdeavkSpecialCare: true, careSetting: 'family' };
     const r = await new Promise<{ code: number; stdout: string }>((resolve) => {
       execFile(
         'npx',

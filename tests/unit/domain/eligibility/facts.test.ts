@@ -10,8 +10,7 @@ describe('parseFacts', () => {
       disabilityDetermined: true,
       disabilityGroup: 'none',
       vdeavkSpecialCare: true,
-      parentsWorkOrStudy: false,
-      supportPlan: false,
+      careSetting: 'family',
       municipality: 'tukuma-novads',
     };
     expect(parseFacts(input)).toEqual(input);
@@ -26,8 +25,7 @@ describe('parseFacts', () => {
       disabilityDetermined: null,
       disabilityGroup: null,
       vdeavkSpecialCare: null,
-      parentsWorkOrStudy: null,
-      supportPlan: null,
+      careSetting: null,
       municipality: null,
     };
     expect(parseFacts(nulls)).toEqual(nulls);
@@ -41,7 +39,7 @@ describe('parseFacts', () => {
   it('rejects an unknown fact name, naming it', () => {
     expect(() => parseFacts({ group: 'adult', vecums: 30 })).toThrow(FactsError);
     expect(() => parseFacts({ group: 'adult', vecums: 30 })).toThrow(
-      /"vecums": unknown fact; expected one of group, filledBy, age/,
+      /"vecums": unknown fact; expected one of group, filledBy, careSetting, age/,
     );
   });
 
@@ -56,8 +54,7 @@ describe('parseFacts', () => {
     ['disabilityGroup', 'IV', '"I" | "II" | "III" | "none"'],
     ['disabilityGroup', 2, '"I" | "II" | "III" | "none"'],
     ['vdeavkSpecialCare', 1, 'true | false'],
-    ['parentsWorkOrStudy', 'true', 'true | false'],
-    ['supportPlan', 0, 'true | false'],
+    ['careSetting', 'home', '"family" | "institution"'],
     ['municipality', 'riga', '"liepaja" | "ventspils" | "dienvidkurzemes-novads"'],
   ])('rejects %s = %j, saying what it expects', (fact, value, expected) => {
     let error: unknown;
@@ -106,12 +103,26 @@ describe('deriveFacts', () => {
     expect(deriveFacts({ vdeavkSpecialCare: true })).toEqual({ vdeavkSpecialCare: true, disabilityDetermined: true });
   });
 
+  it("under 18 → no disability group (VDEĀVK determines a child's disability without one)", () => {
+    expect(deriveFacts({ age: 17 })).toEqual({ age: 17, disabilityGroup: 'none' });
+    expect(deriveFacts({ age: 18 })).toEqual({ age: 18 });
+  });
+
+  it('group "child" → the child lives with the family (careSetting is for children in out-of-family care)', () => {
+    expect(deriveFacts({ group: 'child' })).toEqual({ group: 'child', careSetting: 'family' });
+    expect(deriveFacts({ group: 'child-in-care' })).toEqual({ group: 'child-in-care' });
+  });
+
   it('infers nothing else', () => {
-    expect(deriveFacts({ disabilityDetermined: true, vdeavkSpecialCare: false, group: 'child' })).toEqual({
+    expect(deriveFacts({ disabilityDetermined: true, vdeavkSpecialCare: false, group: 'adult' })).toEqual({
       disabilityDetermined: true,
       vdeavkSpecialCare: false,
-      group: 'child',
+      group: 'adult',
     });
     expect(deriveFacts({ disabilityGroup: 'I' })).toEqual({ disabilityGroup: 'I' });
+  });
+
+  it('rejects a disability group under 18', () => {
+    expect(() => parseFacts({ age: 10, disabilityGroup: 'II' })).toThrow(/contradicts age: 10/);
   });
 });

@@ -9,109 +9,83 @@ import {
 import { rules } from './helpers';
 
 describe('relevantFacts: only questions that could change a verdict', () => {
-  it('nothing answered → every deciding fact, in question order', () => {
+  it('nothing answered → every deciding fact except the municipality (asked last anyway), in question order', () => {
     expect(relevantFacts(rules, {})).toEqual([
       'group',
+      'careSetting',
       'age',
       'disabilityDetermined',
       'disabilityGroup',
       'vdeavkSpecialCare',
-      'parentsWorkOrStudy',
-      'supportPlan',
     ]);
   });
 
-  it("child → no disability group (children have none), but the parents' question", () => {
-    expect(relevantFacts(rules, { group: 'child' })).toEqual([
-      'age',
-      'disabilityDetermined',
-      'vdeavkSpecialCare',
-      'parentsWorkOrStudy',
-      'supportPlan',
-    ]);
-  });
-
-  it('child aged 10 → no parents\' question ("bērna līdz 4 g.v., ieskaitot" is out of reach)', () => {
-    expect(relevantFacts(rules, { group: 'child', age: 10 })).toEqual([
-      'disabilityDetermined',
-      'vdeavkSpecialCare',
-      'supportPlan',
-    ]);
-  });
-
-  it("child without a determined disability → nothing more (every children's service needs one)", () => {
-    expect(relevantFacts(rules, { group: 'child', disabilityDetermined: false })).toEqual([]);
+  it('child → no disability group (children have none), no care setting (a child of this group lives with the family)', () => {
+    expect(relevantFacts(rules, { group: 'child' })).toEqual(['age', 'disabilityDetermined', 'vdeavkSpecialCare']);
   });
 
   it('child with the special-care opinion → the disability is not asked (the opinion implies it)', () => {
-    expect(relevantFacts(rules, { group: 'child', age: 3, vdeavkSpecialCare: true })).toEqual([
-      'parentsWorkOrStudy',
-      'supportPlan',
-    ]);
+    expect(relevantFacts(rules, { group: 'child', age: 3, vdeavkSpecialCare: true })).toEqual(['municipality']);
   });
 
-  it("adult → no parents' question, no special-care opinion", () => {
-    expect(relevantFacts(rules, { group: 'adult' })).toEqual([
-      'age',
-      'disabilityDetermined',
-      'disabilityGroup',
-      'supportPlan',
-    ]);
+  it('child in out-of-family care → where the child lives first', () => {
+    expect(relevantFacts(rules, { group: 'child-in-care' })[0]).toBe('careSetting');
   });
 
-  it('adult without a determined disability → nothing more', () => {
-    expect(relevantFacts(rules, { group: 'adult', disabilityDetermined: false })).toEqual([]);
+  it('adult → the disability group (assistant, support person), not the care setting', () => {
+    const facts = relevantFacts(rules, { group: 'adult' });
+    expect(facts).toContain('disabilityGroup');
+    expect(facts).not.toContain('careSetting');
   });
 
-  it('adult with group III → nothing more (every adult service needs group I or II)', () => {
-    expect(relevantFacts(rules, { group: 'adult', disabilityGroup: 'III' })).toEqual([]);
-  });
-
-  it('child in out-of-family care → only the age', () => {
-    expect(relevantFacts(rules, { group: 'child-in-care' })).toEqual(['age']);
-  });
-
-  it('foster → nothing more', () => {
+  it('foster and other → nothing more', () => {
     expect(relevantFacts(rules, { group: 'foster' })).toEqual([]);
-  });
-
-  it('other → nothing more', () => {
     expect(relevantFacts(rules, { group: 'other' })).toEqual([]);
   });
 
   it('a "Nezinu" (null) answer is not asked again', () => {
-    expect(relevantFacts(rules, { group: 'adult', age: null })).toEqual([
-      'disabilityDetermined',
-      'disabilityGroup',
-      'supportPlan',
-    ]);
+    expect(relevantFacts(rules, { group: 'adult', age: null })).not.toContain('age');
   });
 
-  it('never filledBy or municipality', () => {
+  it('never filledBy', () => {
     const all = [{}, { group: 'child' }, { group: 'adult' }] satisfies Facts[];
-    for (const facts of all) {
-      expect(relevantFacts(rules, facts)).not.toContain('filledBy');
-      expect(relevantFacts(rules, facts)).not.toContain('municipality');
-    }
+    for (const facts of all) expect(relevantFacts(rules, facts)).not.toContain('filledBy');
   });
 
   it('asking only the relevant questions reaches the same verdicts as asking everything', () => {
-    // Walk the wizard: answer each relevant question with the full answer; compare with all answers at once.
-    const full: Facts = {
-      group: 'child',
-      age: 3,
-      disabilityDetermined: true,
-      disabilityGroup: 'none',
-      vdeavkSpecialCare: true,
-      parentsWorkOrStudy: true,
-      supportPlan: false,
-    };
-    let facts: Facts = {};
-    for (let next = relevantFacts(rules, facts)[0]; next !== undefined; next = relevantFacts(rules, facts)[0]) {
-      facts = { ...facts, [next]: full[next] };
+    const cases: Facts[] = [
+      {
+        group: 'child',
+        age: 3,
+        disabilityDetermined: true,
+        disabilityGroup: 'none',
+        vdeavkSpecialCare: true,
+        municipality: 'talsu-novads',
+      },
+      {
+        group: 'child-in-care',
+        careSetting: 'institution',
+        age: 9,
+        disabilityDetermined: false,
+        municipality: 'ventspils',
+      },
+      {
+        group: 'adult',
+        age: 20,
+        disabilityDetermined: true,
+        disabilityGroup: 'I',
+        vdeavkSpecialCare: true,
+        municipality: 'liepaja',
+      },
+    ];
+    for (const full of cases) {
+      let facts: Facts = {};
+      for (let next = relevantFacts(rules, facts)[0]; next !== undefined; next = relevantFacts(rules, facts)[0]) {
+        facts = { ...facts, [next]: full[next] };
+      }
+      if (full.municipality !== undefined) facts = { ...facts, municipality: full.municipality };
+      expect(evaluate(rules, facts).map((r) => r.verdict)).toEqual(evaluate(rules, full).map((r) => r.verdict));
     }
-    expect(evaluate(rules, facts).map((r) => r.verdict)).toEqual(evaluate(rules, full).map((r) => r.verdict));
-    expect(Object.keys(facts)).not.toContain('disabilityGroup');
   });
 });
 
@@ -132,13 +106,12 @@ describe('questionsToAsk: the relevant facts plus the always-asked ones', () => 
     expect(questionsToAsk(rules, { group: 'foster', filledBy: 'self', municipality: 'talsu-novads' })).toEqual([]);
   });
 
-  it('adult → filledBy, then the adult questions, then the municipality', () => {
-    expect(questionsToAsk(rules, { group: 'adult' })).toEqual([
+  it('child → filledBy, the child questions, then the municipality: six questions in all for a typical child', () => {
+    expect(questionsToAsk(rules, { group: 'child' })).toEqual([
       'filledBy',
       'age',
       'disabilityDetermined',
-      'disabilityGroup',
-      'supportPlan',
+      'vdeavkSpecialCare',
       'municipality',
     ]);
   });
