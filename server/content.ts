@@ -14,6 +14,7 @@ import {
   eligibilityRule,
   officesOf,
   orderContent,
+  requestableServices,
   schemas,
   type CollectionName,
   type Content,
@@ -47,8 +48,10 @@ export class RoutingFileError extends Error {
 
 /** Folder (or file) of each collection under `content/`. */
 const PLACES: Record<CollectionName, string> = {
-  sources: 'sources.yaml',
+  sources: 'sources',
   region: 'region.yaml',
+  helpLines: 'help-lines.yaml',
+  fosterCentres: 'foster-centres.yaml',
   services: 'services',
   targetGroups: 'target-groups',
   municipalities: 'municipalities',
@@ -67,7 +70,10 @@ export function loadContent(contentDir: string = DEFAULT_CONTENT_DIR): Content {
   // Messages name files as an editor sees them: `content/services/dac.yaml`.
   const root = dirname(resolve(contentDir));
   const show = (path: string): string => relative(root, path).split('\\').join('/');
+  /** Where each source was read from (sources are lists in several files). */
+  const sourceFiles = new Map<string, string>();
   const fileOf: FileOf = (collection, id) => {
+    if (collection === 'sources') return sourceFiles.get(id) ?? show(join(contentDir, PLACES.sources));
     const place = join(contentDir, PLACES[collection]);
     return show(place.endsWith('.yaml') ? place : join(place, `${id}.yaml`));
   };
@@ -108,8 +114,7 @@ export function loadContent(contentDir: string = DEFAULT_CONTENT_DIR): Content {
     });
   };
   /** A file holding a list of entries, each with its own `id`. */
-  const listFile = <S extends z.ZodTypeAny>(collection: CollectionName, schema: S): z.output<S>[] => {
-    const file = join(contentDir, PLACES[collection]);
+  const listFile = <S extends z.ZodTypeAny>(schema: S, file: string): z.output<S>[] => {
     const data = read(file);
     if (data === undefined) return [];
     if (!Array.isArray(data)) {
@@ -122,8 +127,28 @@ export function loadContent(contentDir: string = DEFAULT_CONTENT_DIR): Content {
     });
   };
 
-  const sources = listFile('sources', schemas.sourceEntry);
-  const regions = listFile('region', schemas.region);
+  const sourcesDir = join(contentDir, PLACES.sources);
+  let sourceLists: string[] = [];
+  try {
+    sourceLists = readdirSync(sourcesDir)
+      .filter((n) => n.endsWith('.yaml'))
+      .sort();
+  } catch {
+    problems.push(`${show(sourcesDir)}: the folder is missing`);
+  }
+  const sources = sourceLists.flatMap((name) => {
+    const file = join(sourcesDir, name);
+    const list = listFile(schemas.sourceEntry, file);
+    for (const src of list) {
+      if (sourceFiles.has(src.id))
+        problems.push(`${show(file)}: source "${src.id}" is also in ${sourceFiles.get(src.id) ?? ''}`);
+      else sourceFiles.set(src.id, show(file));
+    }
+    return list;
+  });
+  const regions = listFile(schemas.region, join(contentDir, PLACES.region));
+  const helpLines = listFile(schemas.helpLine, join(contentDir, PLACES.helpLines));
+  const fosterCentres = listFile(schemas.fosterCentre, join(contentDir, PLACES.fosterCentres));
   const parts = {
     services: folder('services', schemas.service),
     targetGroups: folder('targetGroups', schemas.targetGroup),
@@ -136,7 +161,7 @@ export function loadContent(contentDir: string = DEFAULT_CONTENT_DIR): Content {
   const region = regions[0];
   if (region === undefined || regions.length > 1) problems.push(`${fileOf('region', '')}: expected exactly one entry`);
   if (problems.length > 0 || region === undefined) throw new ContentError(problems);
-  const content: Content = orderContent({ sources, region, ...parts });
+  const content: Content = orderContent({ sources, region, helpLines, fosterCentres, ...parts });
   const whole = checkContent(content, fileOf);
   if (whole.length > 0) throw new ContentError(whole);
   return content;
@@ -178,7 +203,7 @@ export function loadReferralContent(options: { contentDir?: string; routingFile?
   const content = loadContent(options.contentDir);
   const ids = {
     municipalities: content.municipalities.map((m) => m.id),
-    services: content.services.map((s) => s.id),
+    services: requestableServices(content.services).map((s) => s.id),
   };
   const overrides = options.routingFile ? loadRoutingOverrides(options.routingFile, ids.municipalities) : {};
   return {

@@ -62,8 +62,9 @@ const ANSWER_LABELS: Record<string, string> = {
   disabilityGroup: 'Invaliditātes grupa',
   none: 'nav',
   vdeavkSpecialCare: 'VDEĀVK atzinums par īpašas kopšanas nepieciešamību',
-  parentsWorkOrStudy: 'Vecāki strādā vai mācās',
-  supportPlan: 'Ir individuālais atbalsta plāns',
+  careSetting: 'Kur bērns dzīvo',
+  family: 'audžuģimenē vai pie aizbildņa',
+  institution: 'iestādē',
   municipality: 'Pašvaldība',
   filledBy: 'Kas aizpildīja',
   self: 'pats cilvēks',
@@ -75,6 +76,7 @@ const ANSWER_LABELS: Record<string, string> = {
   verdict: 'vērtējums',
   likely: 'varētu būt pieejams',
   maybe: 'iespējams — jānoskaidro',
+  first: 'vispirms vajadzīgs cits solis',
   no: 'neatbilst',
 };
 

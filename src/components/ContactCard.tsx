@@ -88,15 +88,59 @@ export function ContactCard({
         )
       ) : null}
       {card.fallbackPhone !== null ? (
-        <p className="notice">{t('contact.beingClarified', { phone: card.fallbackPhone })}</p>
+        <p className="notice">
+          <WithPhone text={t('contact.beingClarified', { phone: PHONE_SLOT })} phone={card.fallbackPhone} />
+        </p>
       ) : null}
-      <p className="contact-source">{t('contact.source', { sources: card.sources.join('; ') })}</p>
+      {variant === 'easy' ? (
+        // Easy-read keeps what the reader needs to act on the card; where the details come
+        // from and when they were checked wait, folded, behind a question.
+        <details className="fold">
+          <summary className="fold-summary">{t('contact.provenance')}</summary>
+          <Provenance card={card} t={t} icons={icons} />
+        </details>
+      ) : (
+        <Provenance card={card} t={t} icons={icons} />
+      )}
+    </section>
+  );
+}
+
+/** Stands for the phone number in a sentence, so the number can be made a link. */
+const PHONE_SLOT = '\u2063PHONE\u2063';
+
+/** A sentence with a phone number in it, the number a link a phone can call. */
+function WithPhone({ text, phone }: { text: string; phone: string }): ReactNode {
+  const [before = '', ...rest] = text.split(PHONE_SLOT);
+  if (rest.length === 0) return text;
+  return (
+    <>
+      {before}
+      <a href={telHref(phone)}>{phone}</a>
+      {rest.join(phone)}
+    </>
+  );
+}
+
+/** Where the card's details come from, and whether the office has confirmed them. */
+function Provenance({ card, t, icons }: { card: ContactCardView; t: Translate; icons: Icons }): ReactNode {
+  return (
+    <>
+      <p className="contact-source">
+        {t('contact.source')}{' '}
+        {card.sources.map((src, i) => (
+          <span key={src.title}>
+            {i > 0 ? '; ' : ''}
+            {src.url ? <a href={src.url}>{src.title}</a> : src.title} (
+            {src.date ? t('contact.sourceDate', { date: src.date }) : t('contact.sourceUndated')})
+          </span>
+        ))}
+      </p>
       {!card.verified ? (
         <p className="unverified">
           <Picture icons={icons} name="warning" /> {t('contact.unverified', { date: card.checked })}
-          {card.dated ? ` ${t('contact.dated', { dated: card.dated })}` : ''}
         </p>
       ) : null}
-    </section>
+    </>
   );
 }

@@ -64,6 +64,7 @@ export const PAGES = {
   privacy: '/privatums/',
   contacts: '/kontakti/',
   notCovered: '/ko-neaptver/',
+  questions: '/jautajumi/',
   wizard: '/parbaude/',
   referral: '/pieteikums/',
   foster: '/audzugimenem/pieteikums/',
@@ -81,6 +82,7 @@ export const FREE_PAGE_IDS = [
   'pieklustamiba',
   'privatums',
   'ko-neaptver',
+  'jautajumi',
 ] as const;
 
 /** A form page (rendered on demand), the enquiry type it sends, and its confirmation page. */

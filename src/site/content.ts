@@ -24,7 +24,7 @@ export interface Site extends Content {
 let cached: Promise<Site> | null = null;
 
 /** The entries of a folder collection as entities (`id` + data), remembering their files. */
-async function entities<C extends Exclude<CollectionName, 'sources' | 'region'>>(
+async function entities<C extends Exclude<CollectionName, 'sources' | 'region' | 'helpLines' | 'fosterCentres'>>(
   name: C,
   files: Map<string, string>,
 ): Promise<(Awaited<ReturnType<typeof getCollection<C>>>[number]['data'] & { id: string })[]> {
@@ -37,23 +37,38 @@ async function entities<C extends Exclude<CollectionName, 'sources' | 'region'>>
 
 async function load(): Promise<Site> {
   const files = new Map<string, string>();
-  const [sources, regions, services, targetGroups, municipalities, locations, glossary, pages, eligibility] =
-    await Promise.all([
-      getCollection('sources'),
-      getCollection('region'),
-      entities('services', files),
-      entities('targetGroups', files),
-      entities('municipalities', files),
-      entities('locations', files),
-      entities('glossary', files),
-      entities('pages', files),
-      entities('eligibility', files),
-    ]);
+  const [
+    sources,
+    regions,
+    helpLines,
+    fosterCentres,
+    services,
+    targetGroups,
+    municipalities,
+    locations,
+    glossary,
+    pages,
+    eligibility,
+  ] = await Promise.all([
+    getCollection('sources'),
+    getCollection('region'),
+    getCollection('helpLines'),
+    getCollection('fosterCentres'),
+    entities('services', files),
+    entities('targetGroups', files),
+    entities('municipalities', files),
+    entities('locations', files),
+    entities('glossary', files),
+    entities('pages', files),
+    entities('eligibility', files),
+  ]);
   const region = regions[0]?.data;
   if (!region) throw new Error('content/region.yaml: no entry: the planning region contact is required');
   const content = orderContent({
     sources: sources.map((s) => s.data),
     region,
+    helpLines: helpLines.map((h) => h.data),
+    fosterCentres: fosterCentres.map((f) => f.data),
     services,
     targetGroups,
     municipalities,

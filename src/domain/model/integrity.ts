@@ -7,16 +7,87 @@
  */
 import { MUNICIPALITY_IDS } from '../vocabulary';
 import { abbreviationsIn } from '../text/inline';
+import { yearOf } from '../text/fact-date';
 import { checkEasyRead, type EasyPage, type EasyText } from './readability';
-import type { CollectionName, Content } from './types';
+import type { CollectionName, Content, Source, Statement } from './types';
+
+/** Rules shown as current must rest on sources from this year on (or undated acts and official pages). */
+export const CURRENT_FROM_YEAR = 2021;
+
+/**
+ * A source today's rules may rest on: never a project document (`seed`); an act
+ * (`law`, `municipal-law`) in force (the `version` says which text was read; a repealed
+ * act has `inForce: false`); an undated official page read for the portal; anything
+ * else only when dated `CURRENT_FROM_YEAR` or later (its version date or its own date).
+ */
+export function isCurrentSource(source: Source): boolean {
+  if (source.kind === 'seed') return false;
+  if (source.kind === 'law' || source.kind === 'municipal-law') return source.inForce !== false;
+  if (source.versionDate !== undefined) return source.versionDate.getUTCFullYear() >= CURRENT_FROM_YEAR;
+  if (source.date === null) return source.kind === 'official';
+  return yearOf(source.date) >= CURRENT_FROM_YEAR;
+}
+
+/** The parts of a service's Latvian text that state rules: each statement needs a current source. */
+export const RULE_KEYS = ['who', 'first', 'decides', 'limits', 'cost', 'apply'] as const;
+
+/** Words of the workshop that must never reach a public page. */
+export const WORKSHOP_WORDS = [/jāpārbauda/iu, /\bTODO\b/u, /\bFIXME\b/u, /nav apkopots/iu];
+
+/**
+ * One word for one thing on easy-read pages: what to avoid, what to write instead, and
+ * where the avoided word is still right.
+ */
+export const PREFERRED_EASY_TERMS: readonly {
+  avoid: RegExp;
+  use: string;
+  /** Lines where the word is explained (they name the preferred word too). */
+  unlessLineHas?: RegExp;
+  /** Easy-read pages (paths) where the word is the right one. */
+  onlyOn?: readonly string[];
+}[] = [
+  { avoid: /VDEĀVK/u, use: 'ārstu komisija', unlessLineHas: /ārstu komisij/iu },
+  {
+    avoid: /atelpas brīd/iu,
+    use: 'atelpas brīdis only for the children’s respite',
+    onlyOn: [
+      '/viegli/pakalpojumi/atelpas-bridis/',
+      '/viegli/atbalsts/berni-ar-ft/',
+      '/viegli/vardnica/',
+      '/viegli/jautajumi/',
+      // The check names the service when it may fit.
+      '/viegli/parbaude/',
+    ],
+  },
+  { avoid: /jums ir garīga rakstura traucējumi/iu, use: 'no identity labels: "Jums ir grūti mācīties vai saprast"' },
+  { avoid: /valstspilsēt/iu, use: 'pilsēta' },
+  { avoid: /pieprasījum/iu, use: 'pieteikums' },
+  {
+    avoid: /projekt/iu,
+    use: 'no project history on easy-read service pages (a link to the project page instead)',
+    onlyOn: [
+      '/viegli/par-projektu/',
+      '/viegli/deinstitucionalizacija/',
+      '/viegli/',
+      '/viegli/vardnica/',
+      '/viegli/jautajumi/',
+      '/viegli/pieklustamiba/',
+      '/viegli/privatums/',
+      '/viegli/kontakti/',
+      '/viegli/ko-neaptver/',
+    ],
+  },
+];
 
 /** The file an entry came from, for messages (`content/services/dac.yaml`). */
 export type FileOf = (collection: CollectionName, id: string) => string;
 
 /** The conventional place of an entry under `content/`. */
 export const defaultFileOf: FileOf = (collection, id) => {
-  if (collection === 'sources') return 'content/sources.yaml';
+  if (collection === 'sources') return `content/sources/ (${id})`;
   if (collection === 'region') return 'content/region.yaml';
+  if (collection === 'helpLines') return 'content/help-lines.yaml';
+  if (collection === 'fosterCentres') return 'content/foster-centres.yaml';
   const folder = collection === 'targetGroups' ? 'target-groups' : collection;
   return `content/${folder}/${id}.yaml`;
 };
@@ -68,7 +139,12 @@ export function easyPagesOf(content: Content, fileOf: FileOf = defaultFileOf): E
     })),
     ...content.services.map((e) => ({
       page: `/viegli/pakalpojumi/${e.id}/`,
-      texts: strings(e.easy, 'easy', at(fileOf('services', e.id))),
+      texts: [
+        ...strings(e.easy, 'easy', at(fileOf('services', e.id))),
+        ...Object.entries(e.local).flatMap(([m, r]) =>
+          strings(r.easy, `local.${m}.easy`, at(fileOf('services', e.id))),
+        ),
+      ],
     })),
     {
       page: '/viegli/vardnica/',
@@ -80,6 +156,9 @@ export function easyPagesOf(content: Content, fileOf: FileOf = defaultFileOf): E
         ...(['socialService', 'orphansCourt'] as const).flatMap((office) =>
           strings(m[office].noteEasy ?? [], `${office}.noteEasy`, at(fileOf('municipalities', m.id))),
         ),
+        ...content.fosterCentres
+          .filter((fc) => fc.serves === null || fc.serves.includes(m.id))
+          .flatMap((fc) => strings(fc.contact.noteEasy ?? [], 'contact.noteEasy', at(fileOf('fosterCentres', fc.id)))),
         ...content.locations
           .filter((l) => l.municipality === m.id)
           .flatMap((l) =>
@@ -87,6 +166,10 @@ export function easyPagesOf(content: Content, fileOf: FileOf = defaultFileOf): E
           ),
       ],
     })),
+    {
+      page: '/viegli/kontakti/',
+      texts: content.helpLines.flatMap((h) => strings(h.easy, 'easy', at(fileOf('helpLines', h.id)))),
+    },
     {
       page: '/viegli/parbaude/',
       texts: content.eligibility.flatMap((r) => {
@@ -131,6 +214,22 @@ export function checkContent(content: Content, fileOf: FileOf = defaultFileOf): 
     if (!known.has(value)) problems.push(`${file}: ${path}: unknown ${kind} "${value}"`);
   };
 
+  // One source, one entry: two ids for the same page split its citations.
+  const byUrl = new Map<string, string>();
+  for (const src of content.sources) {
+    if (src.url === null) continue;
+    const key = src.url.replace(/^https?:\/\/(www\.)?/u, '').replace(/\/$/u, '');
+    const first = byUrl.get(key);
+    if (first !== undefined)
+      problems.push(`${fileOf('sources', src.id)}: ${src.id}: the same page as "${first}" (${src.url}); cite one id`);
+    else byUrl.set(key, src.id);
+  }
+  const seenIds = new Set<string>();
+  for (const src of content.sources) {
+    if (seenIds.has(src.id)) problems.push(`${fileOf('sources', src.id)}: ${src.id}: the id is used twice`);
+    seenIds.add(src.id);
+  }
+
   // Sources: every `source` list (and a note's single `source`) anywhere in an entry.
   const sourcesIn = (collection: CollectionName, id: string, data: unknown): void => {
     const file = fileOf(collection, id);
@@ -150,21 +249,93 @@ export function checkContent(content: Content, fileOf: FileOf = defaultFileOf): 
   for (const e of content.locations) sourcesIn('locations', e.id, e);
   for (const e of content.glossary) sourcesIn('glossary', e.id, e);
   for (const e of content.pages) sourcesIn('pages', e.id, e);
+  for (const e of content.helpLines) sourcesIn('helpLines', e.id, e);
+  for (const e of content.fosterCentres) sourcesIn('fosterCentres', e.id, e);
   for (const e of content.eligibility) {
     const file = fileOf('eligibility', e.id);
     expect(file, 'basis.source', e.basis.source, ids.sources, 'source');
     for (const w of e.ways)
-      for (const c of w.conditions) expect(file, `${c.path}.source`, c.source, ids.sources, 'source');
+      for (const c of w.conditions) {
+        expect(file, `${c.path}.source`, c.source, ids.sources, 'source');
+        c.also.forEach((a, i) => expect(file, `${c.path}.also[${i}].source`, a.source, ids.sources, 'source'));
+      }
     e.notes.forEach((n, i) => {
       if (n.source !== null) expect(file, `notes[${i}].source`, n.source, ids.sources, 'source');
     });
   }
 
+  // Today's rules rest on today's sources; the history note may rest on the project's documents.
+  const sourcesById = new Map(content.sources.map((src) => [src.id, src]));
+  const current = (id: string): boolean => {
+    const src = sourcesById.get(id);
+    return src !== undefined && isCurrentSource(src);
+  };
+  const needsCurrent = (file: string, path: string, st: Statement): void => {
+    if (st.cite.length === 0) problems.push(`${file}: ${path}: a rule needs \`cite\` (the act or page it rests on)`);
+    else if (!st.cite.some((c) => current(c.source)))
+      problems.push(
+        `${file}: ${path}: a rule shown as current rests only on old sources (cite an act or an official page dated ${CURRENT_FROM_YEAR} or later)`,
+      );
+  };
+  for (const svc of content.services) {
+    const file = fileOf('services', svc.id);
+    for (const key of RULE_KEYS) svc.lv[key].forEach((st, i) => needsCurrent(file, `lv.${key}[${i}]`, st));
+    if (!svc.source.some(current))
+      problems.push(`${file}: source: the page's facts rest only on old sources (name a current act or official page)`);
+    for (const [m, rule] of Object.entries(svc.local)) {
+      if (!ids.municipalities.has(m)) problems.push(`${file}: local.${m}: unknown municipality "${m}"`);
+      needsCurrent(file, `local.${m}.lv`, rule.lv);
+    }
+    for (const st of [...RULE_KEYS.flatMap((k) => svc.lv[k]), ...Object.values(svc.local).map((r) => r.lv)])
+      for (const c of st.cite) expect(file, `cite`, c.source, ids.sources, 'source');
+  }
+  // A rule the wizard applies today rests on today's sources; a municipality it names has
+  // that municipality's rule on the service page (`local`), so page and wizard agree.
+  const servicesById = new Map(content.services.map((svc) => [svc.id, svc]));
+  for (const r of content.eligibility) {
+    const file = fileOf('eligibility', r.id);
+    if (!current(r.basis.source))
+      problems.push(
+        `${file}: basis.source: "${r.basis.source}" is not a current source (the project's documents are history)`,
+      );
+    for (const w of r.ways)
+      for (const c of w.conditions) {
+        // `also` may add a municipality's own page; each named municipality's rule on the
+        // service page (`local`, checked above) rests on a current source.
+        if (ids.sources.has(c.source) && !current(c.source))
+          problems.push(
+            `${file}: ${c.path}.source: "${c.source}" is not a current source (the project's documents are history)`,
+          );
+        if (c.step !== null) {
+          const target = /^\/pakalpojumi\/([a-z0-9-]+)\/$/u.exec(c.step)?.[1];
+          if (target === undefined || !ids.services.has(target))
+            problems.push(
+              `${file}: ${c.path}.step: "${c.step}" is not a service page (expected /pakalpojumi/<service id>/)`,
+            );
+        }
+        const svc = servicesById.get(r.id);
+        if (c.fact === 'municipality' && svc !== undefined) {
+          const named = Array.isArray(c.value) ? c.value : [c.value];
+          for (const m of named)
+            if (typeof m === 'string' && ids.municipalities.has(m) && svc.local[m] === undefined)
+              problems.push(
+                `${file}: ${c.path}.value: names "${m}", but ${fileOf('services', r.id)} has no local.${m} (say on the page what that municipality's rules say)`,
+              );
+        }
+      }
+  }
+  for (const fc of content.fosterCentres) {
+    for (const m of fc.serves ?? [])
+      expect(fileOf('fosterCentres', fc.id), 'serves', m, ids.municipalities, 'municipality');
+  }
+  for (const m of content.municipalities)
+    m.bindingRules.forEach((b, i) =>
+      expect(fileOf('municipalities', m.id), `bindingRules[${i}].source`, b.source, ids.sources, 'source'),
+    );
+
   // Ids one entry names.
   for (const s of content.services)
     s.groups.forEach((g, i) => expect(fileOf('services', s.id), `groups[${i}]`, g, ids.targetGroups, 'target group'));
-  for (const g of content.targetGroups)
-    g.services.forEach((s, i) => expect(fileOf('targetGroups', g.id), `services[${i}]`, s, ids.services, 'service'));
   for (const l of content.locations) {
     const file = fileOf('locations', l.id);
     expect(file, 'municipality', l.municipality, ids.municipalities, 'municipality');
@@ -206,5 +377,30 @@ export function checkContent(content: Content, fileOf: FileOf = defaultFileOf): 
     for (const a of abbreviationsIn(t.text))
       if (!known.has(a) && !NOT_ABBREVIATIONS.has(a))
         problems.push(`${t.where}: abbreviation "${a}" is not in the glossary (content/glossary/)`);
+  // No workshop on public pages; one word for one thing on easy-read pages.
+  const publicTexts = [
+    ...lvTexts,
+    ...content.services.flatMap((e) => strings(e.history ?? {}, 'history', (p) => `${fileOf('services', e.id)}: ${p}`)),
+    ...content.municipalities.flatMap((m) =>
+      strings(
+        [m.socialService.note ?? '', m.orphansCourt.note ?? ''],
+        'note',
+        (p) => `${fileOf('municipalities', m.id)}: ${p}`,
+      ),
+    ),
+    ...easyPagesOf(content, fileOf).flatMap((page) => page.texts),
+  ];
+  for (const t of publicTexts)
+    for (const word of WORKSHOP_WORDS)
+      if (word.test(t.text))
+        problems.push(`${t.where}: an editor's note ("${word.source}") must not reach a public page`);
+  for (const page of easyPagesOf(content, fileOf))
+    for (const t of page.texts)
+      for (const term of PREFERRED_EASY_TERMS) {
+        if (!term.avoid.test(t.text)) continue;
+        if (term.onlyOn?.includes(page.page)) continue;
+        if (term.unlessLineHas?.test(t.text)) continue;
+        problems.push(`${t.where}: easy-read: "${term.avoid.source}" — use ${term.use}`);
+      }
   return problems;
 }

@@ -22,7 +22,7 @@
 import { z } from 'zod';
 import { ICON_NAMES } from '../icons';
 import { isEmailAddress, isPhoneNumber } from '../referral/values';
-import type { FactDate } from '../text/fact-date';
+import type { FactDate, SourceDate } from '../text/fact-date';
 import { easyLineProblem } from './readability';
 
 /** A date in the content files, written as YAML `2023-05-01`. */
@@ -72,17 +72,56 @@ function easyListsFilled(
   }
 }
 
-/** A document or public page that facts come from (`content/sources.yaml`, a list). */
+/**
+ * The date a source bears: a day (`2021-05-18`), a month (`"2023-05"`) or only a year
+ * (`2016`); `null` for an undated page (the page then says "nav datēts").
+ */
+export const sourceDate = z
+  .union([
+    z.number().int().min(1990).max(2100),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}$/u, 'expected a month as "YYYY-MM"')
+      .transform((v): SourceDate => ({ year: Number(v.slice(0, 4)), month: Number(v.slice(5, 7)) })),
+    z.coerce.date(),
+  ])
+  .transform((v): SourceDate => (typeof v === 'number' ? { year: v } : v instanceof Date ? { day: v } : v))
+  .nullable();
+
+/**
+ * The kinds of source, by what they can carry:
+ * `law` (an act of the Saeima or the Cabinet), `municipal-law` (a municipality's binding rules),
+ * `official` (a ministry's, agency's or court's own page), `municipal` (a municipality's page),
+ * `ngo`, `press`, `web` (anything else), `seed` (the 2014–2023 project documents: history only).
+ */
+export const SOURCE_KINDS = ['law', 'municipal-law', 'official', 'municipal', 'ngo', 'press', 'web', 'seed'] as const;
+
+/** A document or public page that facts come from (`content/sources/*.yaml`, lists of these). */
 export const sourceEntry = z.strictObject({
   /** The id other entries use in `source` (a seed's file name, or a short name). */
   id: text,
   /** Title as the document or page gives it. */
   title: text,
-  kind: z.enum(['seed', 'web', 'law']),
+  /** How a rule cites it, e.g. "MK noteikumi Nr. 316 (18.05.2021.)"; the title when absent. */
+  short: text.optional(),
+  kind: z.enum(SOURCE_KINDS),
   /** Public address where the document can be read, if there is one. */
   url: z.string().url().nullable(),
-  /** When the document is dated, as far as known ("30.09.2021", "ap. 2015"); `null` if unknown. */
-  dated: text.nullable(),
+  /** The date the document itself bears (an act: its adoption; a page: its date); `null` if undated. */
+  date: sourceDate,
+  /** "ap." — the date is the source's own approximation. */
+  approx: z.boolean().default(false),
+  /** For acts: which text was read ("redakcija no 27.02.2025.", "sākotnējā publikācija"). */
+  version: text.optional(),
+  /** For acts: the date of the version read (an older act can be read in a current version). */
+  versionDate: day.optional(),
+  /**
+   * For acts: is the text read the one in force today? `false` for a repealed or replaced
+   * act (history only). Absent: in force (the version read was marked "spēkā esošs").
+   */
+  inForce: z.boolean().optional(),
+  /** When a person read it for the portal. */
+  read: day.nullable(),
   /** What the portal takes from it. */
   note: z.string().optional(),
 });
@@ -99,10 +138,8 @@ export const contact = z
     web: text.nullable(),
     /** Where these details were found. */
     source: source,
-    /** The date the details were taken from that source into the portal. */
+    /** The date a person read the sources for these details (each source shows its own date). */
     checked: day,
-    /** How old the source's own information is, if it says ("2020" = before the 2021 reform). */
-    dated: text.nullable(),
     /** `false` until a person has confirmed the details with the office itself. */
     verified: z.boolean(),
     /**
@@ -138,20 +175,40 @@ export const region = z.strictObject({
   contact: contact,
 });
 
+/** Where a statement comes from: a source id and the place in it ("2. punkts", "68.3. punkts"). */
+export const cite = z.strictObject({ source: text, point: text.optional() });
+
+/**
+ * A statement of the Latvian text. A rule (who may get a service, what comes first, who
+ * decides, limits, cost) carries `cite`: the sources it rests on; a plain string is a
+ * statement without one (the content check requires citations where rules are stated).
+ */
+export const statement = z
+  .union([text, z.strictObject({ text: text, cite: z.array(cite).min(1) })])
+  .transform((v) => (typeof v === 'string' ? { text: v, cite: [] } : v));
+
+const statements = z.array(statement);
+
 const serviceText = z.strictObject({
   title: text,
   /** One sentence for lists and cards. */
   summary: text,
   /** What the service is. */
   what: paragraphs,
-  /** Who can get it: each condition one item. */
-  who: list,
+  /** Who can get it under today's rules: each condition one item. */
+  who: statements,
+  /** What must come first (a disability decision, the special-care opinion, an assessment). */
+  first: statements.default([]),
+  /** Who decides. */
+  decides: statements.min(1),
   /** Limits: how much, how long, how often. */
-  limits: list,
+  limits: statements,
+  /** What it may cost. */
+  cost: statements,
   /** What it includes. */
   includes: list,
-  /** How to apply. */
-  apply: paragraphs,
+  /** How and where to apply. */
+  apply: statements.min(1),
   /** Documents to prepare. */
   documents: list,
 });
@@ -160,13 +217,25 @@ const serviceEasy = z.strictObject({
   summary: easyLine,
   what: lines,
   who: optionalLines,
+  first: optionalLines.default([]),
+  decides: lines,
   limits: optionalLines,
+  cost: optionalLines,
   includes: optionalLines,
   apply: lines,
   documents: optionalLines,
 });
 
-/** A social service a person can ask for (`content/services/<id>.yaml`). */
+/** A municipality's own rule where it differs from the national one, with its source. */
+const localRule = z.strictObject({
+  lv: z.strictObject({ text: text, cite: z.array(cite).min(1) }),
+  easy: lines,
+});
+
+/** A social service or benefit a person can ask for (`content/services/<id>.yaml`). */
+/** Where a person asks for a service: see `service.applyTo`. */
+export const APPLY_TO = ['social-service', 'orphans-court', 'elsewhere'] as const;
+
 export const service = z
   .strictObject({
     /** Position in lists (smaller first). */
@@ -174,10 +243,21 @@ export const service = z
     icon: icon,
     /** The target groups the service is for (ids in `content/target-groups/`). */
     groups: z.array(id).min(1),
+    /** The sources of today's facts on the page (the history note names its own). */
     source: source,
     asOf: factDate,
+    /**
+     * Where a person asks for it: the municipal social service (the request form offers it),
+     * the orphans' court (the foster enquiry form), or elsewhere (VSAA, VDEĀVK, an association:
+     * the page says where; the request form does not offer it).
+     */
+    applyTo: z.enum(APPLY_TO).default('social-service'),
     lv: serviceText,
     easy: serviceEasy,
+    /** Municipality id → its own rule where it differs from the national one. */
+    local: z.record(id, localRule).default({}),
+    /** What the "Kurzeme visiem" project offered in 2016–2023: history, shown as such. */
+    history: z.strictObject({ lv: paragraphs, source: source }).optional(),
   })
   .superRefine(easyListsFilled);
 
@@ -186,8 +266,6 @@ export const targetGroup = z
   .strictObject({
     order: z.number().int(),
     icon: icon,
-    /** Its services (ids in `content/services/`). */
-    services: z.array(id),
     source: source,
     asOf: factDate,
     lv: z.strictObject({ title: text, summary: text, who: paragraphs, firstStep: paragraphs }),
@@ -220,10 +298,36 @@ export const municipality = z.strictObject({
   socialService: contact,
   /** Bāriņtiesa: receives foster, guardian and adoption enquiries. */
   orphansCourt: contact,
-  /** Foster-care support centre (ārpusģimenes aprūpes atbalsta centrs) serving it; `null` if not known. */
-  fosterCentre: z
-    .strictObject({ name: text, town: text, source: source, checked: day, verified: z.boolean() })
-    .nullable(),
+  /**
+   * The municipality's binding rules (saistošie noteikumi) on social services and related
+   * support: the act (number, date, link, version read — in `content/sources/`) and what it covers.
+   */
+  bindingRules: z.array(z.strictObject({ source: text, covers: text })).default([]),
+  source: source,
+  asOf: factDate,
+});
+
+/**
+ * A foster-care support centre (ārpusģimenes aprūpes atbalsta centrs) serving Kurzeme:
+ * `content/foster-centres.yaml`, a list. It trains and supports foster families, guardians
+ * and adopters (MK noteikumi Nr. 355).
+ */
+export const fosterCentre = z.strictObject({
+  id: id,
+  /** The town it works in. */
+  town: text,
+  /** The municipalities it serves, when a source says; `null` when not known. */
+  serves: z.array(id).nullable(),
+  contact: contact,
+});
+
+/** A phone line for help now (emergency, children, crisis): `content/help-lines.yaml`, a list. */
+export const helpLine = z.strictObject({
+  id: id,
+  /** The number as dialled. */
+  number: z.string().regex(/^\d{3,6}$/u, 'expected a short number such as 112'),
+  lv: z.strictObject({ name: text, who: text, when: text }),
+  easy: z.strictObject({ name: easyLine, who: easyLine, when: easyLine }),
   source: source,
   asOf: factDate,
 });

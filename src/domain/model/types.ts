@@ -20,6 +20,11 @@ export type Municipality = Entity<z.output<typeof schemas.municipality>>;
 export type Location = Entity<z.output<typeof schemas.location>>;
 export type GlossaryEntry = Entity<z.output<typeof schemas.glossaryEntry>>;
 export type Page = Entity<z.output<typeof schemas.page>>;
+export type HelpLine = z.output<typeof schemas.helpLine>;
+export type FosterCentre = z.output<typeof schemas.fosterCentre>;
+/** A statement of Latvian text with the sources it rests on. */
+export type Statement = z.output<typeof schemas.statement>;
+export type Cite = z.output<typeof schemas.cite>;
 export type { EligibilityRule };
 
 /** The collections of `content/`, as every reader gets them. */
@@ -32,6 +37,8 @@ export interface Content {
   locations: readonly Location[];
   glossary: readonly GlossaryEntry[];
   pages: readonly Page[];
+  helpLines: readonly HelpLine[];
+  fosterCentres: readonly FosterCentre[];
   /** One rule file per service, `id` = the service's id. */
   eligibility: readonly Entity<EligibilityRule>[];
 }

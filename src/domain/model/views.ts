@@ -5,8 +5,8 @@
  */
 import type { PlaceSource } from '../places/index';
 import type { Variant } from '../routes';
-import { formatDay } from '../text/fact-date';
-import type { Contact, Content, Location, Municipality, Service, Source } from './types';
+import { formatDay, formatSourceDate } from '../text/fact-date';
+import type { Cite, Contact, Content, Municipality, Service, Source } from './types';
 
 /** The two kinds of enquiry and the office each goes to. */
 export type OfficeKind = 'service' | 'foster';
@@ -77,14 +77,42 @@ export interface ContactCardView {
   note: readonly string[];
   /** `false` until a person has confirmed the details with the office. */
   verified: boolean;
-  /** When the details were taken from their source, e.g. `22.11.2026.`. */
+  /** When a person read the sources, e.g. `30.11.2026.`. */
   checked: string;
-  /** How old the source's own information is, if it says ("2020"). */
-  dated: string | null;
-  /** The titles of the sources the details come from. */
-  sources: readonly string[];
-  /** When neither a phone nor an e-mail is known: the planning region's phone to call instead. */
+  /** The sources the details come from: title, link, and the date each bears (`null` if undated). */
+  sources: readonly SourceRefView[];
+  /** When no phone of the office is known: the planning region's phone to call instead. */
   fallbackPhone: string | null;
+}
+
+/** A source as a page names it: its title, its address and its own date. */
+export interface SourceRefView {
+  title: string;
+  url: string | null;
+  /** The date the source bears, as Latvians write it; `null` when it bears none. */
+  date: string | null;
+}
+
+/** How a page names a source. */
+export function sourceRefOf(source: Source): SourceRefView {
+  return {
+    title: source.title,
+    url: source.url,
+    date: source.date === null ? null : `${source.approx ? 'ap. ' : ''}${formatSourceDate(source.date)}`,
+  };
+}
+
+/** A citation as a page shows it: "MK noteikumi Nr. 316 (18.05.2021.), 2. punkts", linked to the source. */
+export interface CiteView {
+  label: string;
+  url: string | null;
+}
+
+/** How a page cites a statement's source (its short name, the point; the full entry is in the sources note). */
+export function citeViewOf(cite: Cite, sources: SourceIndex): CiteView {
+  const src = sources.get(cite.source);
+  const name = src === undefined ? cite.source : (src.short ?? src.title);
+  return { label: cite.point === undefined ? name : `${name}, ${cite.point}`, url: src?.url ?? null };
 }
 
 /** Source id → source, for the titles a view shows. */
@@ -107,7 +135,6 @@ export function contactCardOf(
       : contact.note !== undefined
         ? [contact.note]
         : [];
-  const unreachable = contact.phones.length === 0 && contact.email === null;
   return {
     name: contact.name,
     address: contact.address,
@@ -117,15 +144,33 @@ export function contactCardOf(
     note,
     verified: contact.verified,
     checked: formatDay(contact.checked),
-    dated: contact.dated,
-    sources: contact.source.map((id) => ctx.sources.get(id)?.title ?? id),
-    fallbackPhone: unreachable ? (ctx.region.contact.phones[0] ?? null) : null,
+    sources: contact.source.flatMap((id) => {
+      const src = ctx.sources.get(id);
+      return src === undefined ? [] : [sourceRefOf(src)];
+    }),
+    fallbackPhone: contact.phones.length === 0 ? (ctx.region.contact.phones[0] ?? null) : null,
   };
 }
 
-/** The services a request for help can name (the foster enquiry has its own form). */
-export function requestableServices(services: readonly Service[]): Service[] {
-  return services.filter((s) => s.id !== 'audzugimenes');
+/** The services for a target group: those whose `groups` name it, in display order. */
+export function servicesOfGroup<S extends Pick<Service, 'groups'>>(services: readonly S[], groupId: string): S[] {
+  return services.filter((s) => s.groups.includes(groupId));
+}
+
+/**
+ * The services a request to the social service can name: not the foster enquiry's (the
+ * orphans' court has its own form), not those asked for elsewhere (VSAA, VDEĀVK, "Zelda").
+ */
+export function requestableServices<S extends Pick<Service, 'applyTo'>>(services: readonly S[]): S[] {
+  return services.filter((s) => s.applyTo === 'social-service');
+}
+
+/** A municipality's own rule for a service, as the wizard's result shows it in one version. */
+export interface LocalRuleView {
+  /** The rule: one Latvian paragraph, or easy-read lines. */
+  lines: readonly string[];
+  /** What the Latvian text cites (`[]` in easy-read, which shows no citations). */
+  cites: readonly CiteView[];
 }
 
 /** One service as the wizard's result shows it, in one version. */
@@ -136,9 +181,10 @@ export interface ServiceInfo {
   title: string;
   summary: string;
   limits: readonly string[];
-  includes: readonly string[];
   /** Documents to prepare; `[]` when the sources do not say. */
   documents: readonly string[];
+  /** Municipality id → that municipality's own rule, where the content states one. */
+  local: Readonly<Record<string, LocalRuleView>>;
 }
 
 /** One municipality as the wizard uses it: places for "I live in …" and the offices' cards. */
@@ -147,42 +193,16 @@ export interface MunicipalityInfo extends PlaceSource {
   nameIn: string;
   socialService: ContactCardView;
   orphansCourt: ContactCardView;
-  fosterCentre: { name: string; town: string } | null;
-}
-
-/** A place where services were built, with the services it offers. */
-export interface LocationInfo {
-  id: string;
-  municipality: string;
-  town: string;
-  address: string | null;
-  status: 'completed' | 'planned';
-  /** Completed: the date of the status; planned: the approved end date (`null` if unknown). */
-  date: string | null;
-  /** A proposed later end date, if any. */
-  amendedDate: string | null;
-  offers: readonly { service: string; label: string }[];
 }
 
 /** Everything the wizard island shows besides its own UI strings and the rules. */
 export interface WizardData {
   services: readonly ServiceInfo[];
   municipalities: readonly MunicipalityInfo[];
-  locations: readonly LocationInfo[];
 }
 
-function locationInfo(l: Location): LocationInfo {
-  return {
-    id: l.id,
-    municipality: l.municipality,
-    town: l.town,
-    address: l.address,
-    status: l.status,
-    date: l.status === 'completed' ? formatDay(l.asOf) : l.due ? formatDay(l.due) : null,
-    amendedDate: l.amendedDue ? formatDay(l.amendedDue) : null,
-    offers: l.offers.map((o) => ({ service: o.service, label: o.label })),
-  };
-}
+/** The text of a statement, or the string itself (easy-read lines). */
+const textOf = (item: string | { text: string }): string => (typeof item === 'string' ? item : item.text);
 
 /** The wizard's data for one version of the site: that version's texts only, dates written out. */
 export function wizardDataOf(content: Content, variant: Variant): WizardData {
@@ -190,14 +210,21 @@ export function wizardDataOf(content: Content, variant: Variant): WizardData {
   return {
     services: content.services.map((s) => {
       const t = s[variant];
+      const local: Record<string, LocalRuleView> = {};
+      for (const [municipality, rule] of Object.entries(s.local)) {
+        local[municipality] =
+          variant === 'easy'
+            ? { lines: rule.easy, cites: [] }
+            : { lines: [rule.lv.text], cites: rule.lv.cite.map((c) => citeViewOf(c, ctx.sources)) };
+      }
       return {
         id: s.id,
         icon: s.icon,
         title: t.title,
         summary: t.summary,
-        limits: t.limits,
-        includes: t.includes,
+        limits: t.limits.map(textOf),
         documents: t.documents,
+        local,
       };
     }),
     municipalities: content.municipalities.map((m) => ({
@@ -205,8 +232,6 @@ export function wizardDataOf(content: Content, variant: Variant): WizardData {
       nameIn: m.nameIn,
       socialService: contactCardOf(m.socialService, variant, ctx),
       orphansCourt: contactCardOf(m.orphansCourt, variant, ctx),
-      fosterCentre: m.fosterCentre ? { name: m.fosterCentre.name, town: m.fosterCentre.town } : null,
     })),
-    locations: content.locations.map(locationInfo),
   };
 }

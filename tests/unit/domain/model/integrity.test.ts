@@ -3,7 +3,7 @@
  * content (loaded once) in memory and expects the file and the field named.
  */
 import { describe, expect, it } from 'vitest';
-import { checkContent, type Content } from '../../../../src/domain/model/index';
+import { checkContent, isCurrentSource, type Content, type Source } from '../../../../src/domain/model/index';
 import { loadContent } from '../../../../server/content';
 
 const real = loadContent();
@@ -45,19 +45,13 @@ describe('checkContent', () => {
     ).toEqual(['content/municipalities/liepaja.yaml: orphansCourt.source[0]: unknown source "nav-tada"']);
   });
 
-  it('names a target group or service that does not exist', () => {
+  it('names a target group that does not exist', () => {
     expect(
       problemsAfter((c) => ({
         ...c,
         services: c.services.map((s) => (s.id === 'dac' ? { ...s, groups: ['pieaugusie'] } : s)),
-        targetGroups: c.targetGroups.map((g) =>
-          g.id === 'berni-ar-ft' ? { ...g, services: [...g.services, 'nav-tada'] } : g,
-        ),
       })),
-    ).toEqual([
-      'content/services/dac.yaml: groups[0]: unknown target group "pieaugusie"',
-      expect.stringMatching(/^content\/target-groups\/berni-ar-ft\.yaml: services\[\d+\]: unknown service "nav-tada"$/),
-    ]);
+    ).toEqual(['content/services/dac.yaml: groups[0]: unknown target group "pieaugusie"']);
   });
 
   it('names an abbreviation the glossary does not explain', () => {
@@ -65,12 +59,12 @@ describe('checkContent', () => {
       problemsAfter((c) => ({
         ...c,
         services: c.services.map((s) =>
-          s.id === 'dac' ? { ...s, easy: { ...s.easy, apply: [...s.easy.apply, 'Jautājiet VSAA.'] } } : s,
+          s.id === 'dac' ? { ...s, easy: { ...s.easy, apply: [...s.easy.apply, 'Jautājiet PVD.'] } } : s,
         ),
       })),
     ).toEqual([
       expect.stringMatching(
-        /^content\/services\/dac\.yaml: easy\.apply\[\d+\]: abbreviation "VSAA" is not explained in the glossary/,
+        /^content\/services\/dac\.yaml: easy\.apply\[\d+\]: abbreviation "PVD" is not explained in the glossary/,
       ),
     ]);
   });
@@ -78,6 +72,66 @@ describe('checkContent', () => {
   it('requires the eight municipalities', () => {
     expect(
       problemsAfter((c) => ({ ...c, municipalities: c.municipalities.filter((m) => m.id !== 'tukuma-novads') })),
-    ).toEqual(['content/municipalities/tukuma-novads.yaml: missing (every municipality needs its file)']);
+    ).toContain('content/municipalities/tukuma-novads.yaml: missing (every municipality needs its file)');
+  });
+
+  it('a present-tense rule resting only on the project documents fails; history may cite them', () => {
+    const seedOnly = problemsAfter((c) => ({
+      ...c,
+      services: c.services.map((s) =>
+        s.id === 'aprupe-berniem'
+          ? {
+              ...s,
+              lv: {
+                ...s.lv,
+                limits: [{ text: 'Līdz 50 stundām nedēļā.', cite: [{ source: '004_ada58cefa1340f78.txt' }] }],
+              },
+            }
+          : s,
+      ),
+    }));
+    expect(seedOnly).toContain(
+      'content/services/aprupe-berniem.yaml: lv.limits[0]: a rule shown as current rests only on old sources (cite an act or an official page dated 2021 or later)',
+    );
+  });
+
+  it("a municipality's rule names a municipality of the region; two ids for one page are refused", () => {
+    const problems = problemsAfter((c) => ({
+      ...c,
+      services: c.services.map((s) =>
+        s.id === 'dac'
+          ? {
+              ...s,
+              local: { ...s.local, riga: { lv: { text: 'Teksts.', cite: [{ source: 'spspl' }] }, easy: ['Teksts.'] } },
+            }
+          : s,
+      ),
+      sources: [...c.sources, { ...(c.sources.find((x) => x.id === 'spspl') as Source), id: 'spspl-2' }],
+    }));
+    expect(problems).toContain('content/services/dac.yaml: local.riga: unknown municipality "riga"');
+    expect(problems.some((p) => /spspl-2: the same page as "spspl"/u.test(p))).toBe(true);
+  });
+});
+
+describe('isCurrentSource', () => {
+  const base: Source = {
+    id: 'x',
+    title: 'X',
+    kind: 'official',
+    url: 'https://example.lv/',
+    date: null,
+    approx: false,
+    read: new Date('2026-11-30'),
+  };
+  it('the project documents never; an act in force always, a repealed one never', () => {
+    expect(isCurrentSource({ ...base, kind: 'seed' })).toBe(false);
+    expect(isCurrentSource({ ...base, kind: 'law', date: { year: 2002 } })).toBe(true);
+    expect(isCurrentSource({ ...base, kind: 'municipal-law', date: { year: 2018 }, inForce: false })).toBe(false);
+  });
+  it('an undated official page yes, an undated municipal page or press no; a page dated 2021 or later yes', () => {
+    expect(isCurrentSource(base)).toBe(true);
+    expect(isCurrentSource({ ...base, kind: 'municipal' })).toBe(false);
+    expect(isCurrentSource({ ...base, kind: 'press', date: { year: 2020 } })).toBe(false);
+    expect(isCurrentSource({ ...base, kind: 'press', date: { year: 2025, month: 11 } })).toBe(true);
   });
 });

@@ -25,7 +25,11 @@ describe('contactCardOf', () => {
 
   it('names the sources by title and dates the check as Latvians write it', () => {
     const card = contactCardOf(kuldiga.socialService, 'lv', ctx);
-    expect(card.sources).toEqual(kuldiga.socialService.source.map((id) => ctx.sources.get(id)?.title));
+    expect(card.sources.map((s) => s.title)).toEqual(
+      kuldiga.socialService.source.map((id) => ctx.sources.get(id)?.title),
+    );
+    // Each source carries its own date beside the day it was checked (issue 9: a 2020 page is not "found today").
+    expect(card.sources.map((s) => s.date)).toContain('19.03.2020.');
     expect(card.checked).toMatch(/^\d\d\.\d\d\.\d{4}\.$/);
   });
 
