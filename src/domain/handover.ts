@@ -12,10 +12,10 @@ export const HANDOVER_KEY = 'kv:prefill';
 /** The only version the form understands; anything else is discarded. */
 export const HANDOVER_VERSION = 1;
 
-/** One service that may fit, as the result showed it. */
+/** One service that may fit or needs a step first, as the result showed it. */
 export interface HandoverVerdict {
   service: string;
-  verdict: 'likely' | 'maybe';
+  verdict: 'likely' | 'maybe' | 'first';
 }
 
 /** What the wizard hands over (`kv:prefill`), as JSON. */
@@ -30,10 +30,14 @@ export interface Handover {
     /** The request form's person groups have no `foster`: a foster enquiry says `other`. */
     group: 'child' | 'adult' | 'child-in-care' | 'other';
   };
-  /** The `likely` and `maybe` services, in display order. */
+  /**
+   * The `likely` and `maybe` services, in display order: the ones the request form ticks.
+   * A `first` service is not among them: its step comes before asking for it.
+   */
   services: string[];
   /** The answers on the path, as facts (`null` = "Nezinu"). */
   answers: Facts;
+  /** Every service the result listed (`likely`, `maybe`, `first`), in display order; the office sees them. */
   verdicts: HandoverVerdict[];
 }
 
@@ -43,7 +47,7 @@ function isVerdict(v: unknown): v is HandoverVerdict {
   return (
     isPlainObject(v) &&
     isString(v['service']) &&
-    (v['verdict'] === 'likely' || v['verdict'] === 'maybe') &&
+    (v['verdict'] === 'likely' || v['verdict'] === 'maybe' || v['verdict'] === 'first') &&
     Object.keys(v).every((k) => k === 'service' || k === 'verdict')
   );
 }

@@ -17,58 +17,121 @@
  * back as a new page load; the saved answers then show that entry's step (see
  * `restoreState`).
  *
- * Mounted with `client:only="react"`; the page renders the same information for readers
- * without JavaScript in `#wizard-fallback`, which this island hides when it mounts.
+ * Mounted with `client:only="react"`. It first fetches its bundle (the rules, the content,
+ * its strings and pictures: `src/domain/wizard/bundle.ts`), a static file of the build;
+ * the page renders the same information for readers without JavaScript in
+ * `#wizard-fallback`, which this island hides once the bundle is there (and leaves shown
+ * when it cannot be loaded).
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
-import { FormikProvider, useFormik } from 'formik';
+import {
+  Suspense,
+  lazy,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type SubmitEvent,
+} from 'react';
+import { FormikProvider, useFormik, validateYupSchema, yupToFormErrors, type FormikErrors } from 'formik';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import type { FactName, FactValue, EvaluableRule } from '../domain/eligibility/index';
-import { buildPlaceIndex } from '../domain/places/index';
+import type { FactName, FactValue } from '../domain/eligibility/facts';
+import type { EvaluableRule } from '../domain/model/eligibility';
+import type { WizardData } from '../domain/model/views';
+import { buildPlaceIndex, type PlaceIndex } from '../domain/places/index';
 import { formPageOf, pathFor, type Variant } from '../domain/routes';
+// The wizard's modules one by one (not its index, which also exports the yup schema: that
+// one is loaded apart, see `stepErrors`).
+import { readBundle, type WizardBundle } from '../domain/wizard/bundle';
+import { stateForHistoryStep, stepOfHistoryState } from '../domain/wizard/history';
+import {
+  factFromValues,
+  municipalityFromValues,
+  stepFields,
+  valuesFromFacts,
+  wordingFor,
+  type FormValues,
+} from '../domain/wizard/questions';
+import { buildPrefill, initialState, type WizardState } from '../domain/wizard/session';
 import {
   CHECK_STEP,
   RESULT_STEP,
-  assembleResult,
-  buildPrefill,
-  factFromValues,
-  initialState,
   isQuestion,
-  municipalityFromValues,
   nextStep,
   pathAnswers,
   previousStep,
   questionNumber,
   questionPath,
-  stateForHistoryStep,
-  stepFields,
-  stepOfHistoryState,
-  stepSchema,
-  valuesFromFacts,
-  wordingFor,
-  type FormValues,
-  type WizardData,
-  type WizardState,
-} from '../domain/wizard/index';
+  type StepId,
+} from '../domain/wizard/steps';
 import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
 import type { Icons } from '../components/Picture';
-import type { IslandStrings } from '../domain/i18n';
 import { createIslandI18n } from './i18n';
 import { CheckAnswers } from './wizard/CheckAnswers';
 import { Question, controlId, useQuestionTitle } from './wizard/Question';
-import { Result } from './wizard/Result';
 import { pushStep, replaceStep, stepOfTraversedEntry } from './wizard/history';
 import { clearState, handOver, loadState, saveState } from './wizard/storage';
 
 export interface WizardProps {
   variant: Variant;
+  /** Where the page's version of the bundle is (`bundlePath`): same origin, written by the build. */
+  src: string;
+}
+
+interface FlowProps {
+  variant: Variant;
   /** The eligibility rules, validated at build time (sources left out; see `evaluableRules`). */
-  rules: EvaluableRule[];
+  rules: readonly EvaluableRule[];
   data: WizardData;
-  /** The `wizard` namespace of the page's version and the `common` strings its pieces use. */
-  strings: IslandStrings;
   /** SVG markup of the pictures used, by name. */
   icons: Icons;
+}
+
+/**
+ * The step schemas' module (and yup with it), loaded once, apart from the page's first
+ * JavaScript: showing a question does not need it, checking an answer does. The island
+ * asks for it as soon as it shows the first question.
+ */
+let schemaModule: Promise<typeof import('../domain/wizard/schema')> | null = null;
+function loadSchemas(): Promise<typeof import('../domain/wizard/schema')> {
+  schemaModule ??= import('../domain/wizard/schema').catch((error: unknown) => {
+    // A failed load (the connection dropped) is tried again at the next answer.
+    schemaModule = null;
+    throw error;
+  });
+  return schemaModule;
+}
+
+/** The errors of a question step's answer (message keys by field), as formik's `validationSchema` would give them. */
+async function stepErrors(step: StepId, places: PlaceIndex, values: FormValues): Promise<FormikErrors<FormValues>> {
+  if (!isQuestion(step)) return {};
+  const { stepSchema } = await loadSchemas();
+  try {
+    await validateYupSchema(values, stepSchema(step, places));
+    return {};
+  } catch (error) {
+    // As formik's own `validationSchema`: a failed answer gives errors, anything else is a fault.
+    if ((error as { name?: unknown } | null)?.name !== 'ValidationError') throw error;
+    return yupToFormErrors<FormValues>(error);
+  }
+}
+
+/**
+ * The result's view and its assembly, loaded apart too: asked for when the check-answers
+ * step shows, so it is there when the person presses "Rādīt". If it cannot be loaded, the
+ * result says so (the answers are saved: a reload shows the result).
+ */
+const loadResult = (): Promise<typeof import('./wizard/Result')> => import('./wizard/Result');
+const ResultStep = lazy(() => loadResult().catch(() => ({ default: ResultUnavailable })));
+
+function ResultUnavailable(): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <p className="notice" role="alert">
+      {t('result.loadFailed')}
+    </p>
+  );
 }
 
 /** The element the page renders for readers without JavaScript. */
@@ -86,21 +149,43 @@ function restoreState(rules: readonly EvaluableRule[]): WizardState {
   return step === null ? saved : stateForHistoryStep(rules, saved, step);
 }
 
-export default function Wizard(props: WizardProps): ReactNode {
-  const i18n = useMemo(() => createIslandI18n(props.strings, 'wizard'), [props.strings]);
+/** The bundle, fetched once; `null` when it cannot be had (the page then stays as it is without JavaScript). */
+async function loadBundle(src: string): Promise<WizardBundle | null> {
+  try {
+    const response = await fetch(src, { credentials: 'same-origin' });
+    return response.ok ? readBundle(await response.json()) : null;
+  } catch {
+    return null;
+  }
+}
+
+export default function Wizard({ variant, src }: WizardProps): ReactNode {
+  const [bundle, setBundle] = useState<WizardBundle | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadBundle(src).then((loaded) => {
+      if (live) setBundle(loaded);
+    });
+    return () => {
+      live = false;
+    };
+  }, [src]);
+  const i18n = useMemo(() => (bundle === null ? null : createIslandI18n(bundle.strings, 'wizard')), [bundle]);
+  if (bundle === null || i18n === null) return null;
   return (
     <I18nextProvider i18n={i18n}>
-      <WizardFlow {...props} />
+      <WizardFlow variant={variant} rules={bundle.rules} data={bundle.data} icons={bundle.icons} />
     </I18nextProvider>
   );
 }
 
-function WizardFlow({ variant, rules, data, icons }: WizardProps): ReactNode {
+function WizardFlow({ variant, rules, data, icons }: FlowProps): ReactNode {
   const { t } = useTranslation();
   const questionTitle = useQuestionTitle();
   const places = useMemo(() => buildPlaceIndex(data.municipalities), [data.municipalities]);
   const [state, setState] = useState<WizardState>(() => restoreState(rules));
   const headingRef = useRef<HTMLHeadingElement | null>(null);
+  const wizardRef = useRef<HTMLDivElement | null>(null);
   const summaryRef = useRef<HTMLDivElement | null>(null);
   /**
    * Set when the step changed by the person's action (a button, or the browser's Back or
@@ -114,25 +199,43 @@ function WizardFlow({ variant, rules, data, icons }: WizardProps): ReactNode {
 
   const formik = useFormik<FormValues>({
     initialValues: valuesFromFacts(state.answers),
-    validationSchema: isQuestion(step) ? stepSchema(step, places) : undefined,
+    validate: (values) => stepErrors(step, places, values),
     validateOnChange: false,
     validateOnBlur: false,
     onSubmit: () => undefined,
   });
 
-  // The island is here: hide the no-JavaScript information so nothing shows twice.
+  // The island is here: hide the no-JavaScript information so nothing shows twice, and
+  // fetch what checking the first answer needs.
   useEffect(() => {
     document.getElementById(FALLBACK_ID)?.setAttribute('hidden', '');
+    void loadSchemas().catch(() => undefined);
   }, []);
 
   useEffect(() => saveState(state), [state]);
 
   useEffect(() => {
-    if (moved.current) {
-      moved.current = false;
-      headingRef.current?.focus();
-    }
+    // The result takes the focus itself once its view is loaded (`resultShown`).
+    if (!moved.current || state.step === RESULT_STEP) return;
+    moved.current = false;
+    headingRef.current?.focus();
   }, [state]);
+
+  /**
+   * The result is on the screen: after a step change it opens at its top (the way back,
+   * the heading, the summary) wherever the check-answers page was scrolled to — on a
+   * phone, that is its first screen — and its heading takes the focus.
+   */
+  const resultShown = (): void => {
+    if (!moved.current) return;
+    moved.current = false;
+    wizardRef.current?.scrollIntoView({ block: 'start' });
+    headingRef.current?.focus({ preventScroll: true });
+  };
+
+  useEffect(() => {
+    if (step === CHECK_STEP) void loadResult().catch(() => undefined);
+  }, [step]);
 
   useEffect(() => {
     if (errorFocus > 0) summaryRef.current?.focus();
@@ -249,13 +352,8 @@ function WizardFlow({ variant, rules, data, icons }: WizardProps): ReactNode {
     window.location.assign(pathFor(variant, formPageOf(prefill.type).path));
   };
 
-  const result = useMemo(
-    () => (step === RESULT_STEP ? assembleResult(rules, answers, data, variant === 'easy') : null),
-    [step, rules, answers, data, variant],
-  );
-
   return (
-    <div className="wizard" data-step={step}>
+    <div className="wizard" data-step={step} ref={wizardRef}>
       {back !== null ? (
         <p className="wizard-back no-print">
           <button type="button" className="link-button back-link" onClick={goBack}>
@@ -295,16 +393,21 @@ function WizardFlow({ variant, rules, data, icons }: WizardProps): ReactNode {
           onChange={change}
           onContinue={() => go({ ...state, step: RESULT_STEP, returnToCheck: false })}
         />
-      ) : result !== null ? (
-        <Result
-          result={result}
-          variant={variant}
-          icons={icons}
-          headingRef={headingRef}
-          onSend={send}
-          onRestart={restart}
-        />
-      ) : null}
+      ) : (
+        <Suspense fallback={null}>
+          <ResultStep
+            rules={rules}
+            answers={answers}
+            data={data}
+            variant={variant}
+            icons={icons}
+            headingRef={headingRef}
+            onShown={resultShown}
+            onSend={send}
+            onRestart={restart}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -262,10 +262,12 @@ test.describe('with JavaScript', () => {
         filledBy: 'parent',
         person: { age: 7, group: 'child' },
         services: ['atelpas-bridis', 'rehabilitacija-berniem', 'no-such-service'],
-        answers: { group: 'child', filledBy: 'parent', age: 7, disabilityDetermined: true, supportPlan: null },
+        answers: { group: 'child', filledBy: 'parent', age: 7, disabilityDetermined: true, vdeavkSpecialCare: null },
+        // A service that needs a step first travels with its verdict but is not ticked.
         verdicts: [
           { service: 'atelpas-bridis', verdict: 'likely' },
           { service: 'rehabilitacija-berniem', verdict: 'maybe' },
+          { service: 'asistents', verdict: 'first' },
         ],
       };
       await page.evaluate((v) => sessionStorage.setItem('kv:prefill', v), JSON.stringify(prefill));
@@ -277,6 +279,7 @@ test.describe('with JavaScript', () => {
       await expect(radio(page, 'person.group', 'child')).toBeChecked();
       await expect(radio(page, 'services', 'atelpas-bridis')).toBeChecked();
       await expect(radio(page, 'services', 'rehabilitacija-berniem')).toBeChecked();
+      await expect(radio(page, 'services', 'asistents')).not.toBeChecked();
       await expect(page.locator('input[name="services"]:checked')).toHaveCount(2);
       const answers = JSON.parse(await page.locator('input[type="hidden"][name="answers"]').inputValue()) as Record<
         string,

@@ -1,13 +1,18 @@
 /**
  * The eligibility wizard (/parbaude/ and /viegli/parbaude/) in the browser: every group
  * in both versions, keyboard only, Back and "Mainīt", the browser's Back and Forward, reload,
- * errors, tampered storage, the hand-over to the referral form, axe on every step, and the
- * page without JavaScript.
+ * errors, tampered storage, the hand-over to the referral form, axe on every step, the
+ * result on a phone (its first screen, the send button, its height), a step that comes
+ * first, and the page without JavaScript (it names the services the rules can suggest).
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'yaml';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { loadContent } from '../../server/content';
+import { Build, PAGE_BUDGETS, clientRoot } from '../bench/pages';
+import { GROUP_PAGES, servicesForGroup } from '../../src/domain/wizard/index';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PREFIX = { lv: '', easy: '/viegli' } as const;
@@ -20,7 +25,7 @@ const WORDS = {
     continue: 'Turpināt',
     back: 'Atpakaļ',
     showResult: 'Rādīt, kas varētu derēt',
-    send: 'Nosūtīt pieprasījumu',
+    send: 'Nosūtīt pieteikumu',
     restart: 'Sākt no jauna',
     print: 'Drukāt',
     checkTitle: 'Pārbaudiet atbildes — Kurzeme visiem',
@@ -35,6 +40,10 @@ const WORDS = {
     noneFit: 'Neviens no šiem pakalpojumiem, šķiet, neder.',
     fallbackHeading: 'Kam kas varētu pienākties',
     fallbackReferral: 'Pieteikties pakalpojumam sociālajā dienestā',
+    first: 'Vispirms vajadzīgs cits solis',
+    contactMore: 'Adrese, e-pasts un avoti',
+    notConsidered: 'Ko pārbaude neņem vērā',
+    notNow: 'Kas neder un kāpēc',
   },
   easy: {
     continue: 'Tālāk',
@@ -55,6 +64,10 @@ const WORDS = {
     noneFit: 'Jautājiet sava novada sociālajā dienestā, kā jums var palīdzēt.',
     fallbackHeading: 'Kāda palīdzība ir?',
     fallbackReferral: 'Lūgt palīdzību sociālajā dienestā',
+    first: 'Vispirms vajag citu soli',
+    contactMore: 'Adrese un e-pasts',
+    notConsidered: 'Ko pārbaude nezina?',
+    notNow: 'Kas neder?',
   },
 } as const;
 
@@ -65,10 +78,12 @@ interface Scenario {
   answers: Answers;
   /** The questions the rules ask, in order. */
   steps: string[];
-  /** The referral form "Nosūtīt pieprasījumu" opens. */
+  /** The referral form "Nosūtīt pieteikumu" opens. */
   form: string;
-  /** Services the result must show as cards (some of them). */
+  /** Services the result must show in its summary (some of them). */
   cards: string[];
+  /** Services it must not show there. */
+  notCards?: string[];
   /** The contact heading on the result. */
   contact: RegExp;
   /** The municipality's page, whose contact card the result's must equal. */
@@ -80,25 +95,15 @@ const SCENARIOS: Record<string, Scenario> = {
     answers: {
       group: 'child',
       filledBy: 'parent',
-      age: '3',
+      age: '7',
       disabilityDetermined: 'yes',
       vdeavkSpecialCare: 'yes',
-      parentsWorkOrStudy: 'yes',
-      supportPlan: 'no',
       municipality: 'kuldigas-novads',
     },
-    steps: [
-      'group',
-      'filledBy',
-      'age',
-      'disabilityDetermined',
-      'vdeavkSpecialCare',
-      'parentsWorkOrStudy',
-      'supportPlan',
-      'municipality',
-    ],
+    steps: ['group', 'filledBy', 'age', 'disabilityDetermined', 'vdeavkSpecialCare', 'municipality'],
     form: '/pieteikums/',
-    cards: ['atelpas-bridis', 'aprupe-berniem', 'vajadzibu-izvertesana'],
+    cards: ['atelpas-bridis', 'aprupe-berniem', 'asistents', 'kopsanas-pabalsts', 'vajadzibu-izvertesana'],
+    notCards: ['dac', 'gvpp'],
     contact: /^Sociālais dienests Kuldīgas novadā$/,
     municipalityPage: '/pasvaldibas/kuldigas-novads/',
   },
@@ -108,21 +113,32 @@ const SCENARIOS: Record<string, Scenario> = {
       filledBy: 'support-person',
       age: '30',
       disabilityDetermined: 'yes',
-      disabilityGroup: 'II',
-      supportPlan: 'unknown',
+      disabilityGroup: 'III',
       municipality: 'place:Aizpute',
     },
-    steps: ['group', 'filledBy', 'age', 'disabilityDetermined', 'disabilityGroup', 'supportPlan', 'municipality'],
+    steps: ['group', 'filledBy', 'age', 'disabilityDetermined', 'disabilityGroup', 'municipality'],
     form: '/pieteikums/',
-    cards: ['vajadzibu-izvertesana', 'dac', 'grupu-dzivoklis'],
+    // Disability group III: the needs assessment and the adult services are not ruled out.
+    cards: ['vajadzibu-izvertesana', 'atbalsta-persona', 'dac', 'grupu-dzivoklis'],
+    notCards: ['atelpas-bridis'],
     contact: /^Sociālais dienests Dienvidkurzemes novadā$/,
     municipalityPage: '/pasvaldibas/dienvidkurzemes-novads/',
   },
   'child-in-care': {
-    answers: { group: 'child-in-care', filledBy: 'professional', age: '12', municipality: 'talsu-novads' },
-    steps: ['group', 'filledBy', 'age', 'municipality'],
+    answers: {
+      group: 'child-in-care',
+      filledBy: 'professional',
+      careSetting: 'family',
+      age: '12',
+      disabilityDetermined: 'yes',
+      vdeavkSpecialCare: 'no',
+      municipality: 'talsu-novads',
+    },
+    steps: ['group', 'filledBy', 'careSetting', 'age', 'disabilityDetermined', 'vdeavkSpecialCare', 'municipality'],
     form: '/pieteikums/',
-    cards: ['gvpp', 'vajadzibu-izvertesana'],
+    // A foster family's child: the child services (respite after the special-care opinion), not family-like care.
+    cards: ['vajadzibu-izvertesana', 'atelpas-bridis', 'rehabilitacija-berniem'],
+    notCards: ['gvpp'],
     contact: /^Sociālais dienests Talsu novadā$/,
     municipalityPage: '/pasvaldibas/talsu-novads/',
   },
@@ -138,7 +154,8 @@ const SCENARIOS: Record<string, Scenario> = {
     answers: { group: 'other', filledBy: 'self', municipality: 'ventspils' },
     steps: ['group', 'filledBy', 'municipality'],
     form: '/pieteikums/',
-    cards: [],
+    // Anyone may ask the social service to assess what help they need.
+    cards: ['vajadzibu-izvertesana'],
     contact: /^Sociālais dienests Ventspilī$/,
     municipalityPage: '/pasvaldibas/ventspils/',
   },
@@ -252,6 +269,59 @@ async function stubForms(page: Page): Promise<void> {
   );
 }
 
+/** The rules as the build reads them (the page without JavaScript lists what they can suggest). */
+const RULES = loadContent().eligibility;
+
+/** The typical child of issue 10: seven years old, a disability and the special-care opinion, 5+ services. */
+const TYPICAL_CHILD = {
+  group: 'child',
+  filledBy: 'parent',
+  age: 7,
+  disabilityDetermined: true,
+  vdeavkSpecialCare: true,
+  municipality: 'kuldigas-novads',
+};
+
+/** A phone: 360 × 740 CSS pixels. */
+const PHONE = { width: 360, height: 740 };
+
+/**
+ * The result height budget at 360 × 740, in screens (document height / 740), header and
+ * footer included. Easy-read text is 22 px and its page footer alone is about 1.4 screens
+ * (2026-11-30), so its budget is its own.
+ */
+const SCREEN_BUDGET: Record<Variant, number> = { lv: 4, easy: 5.5 };
+
+/**
+ * Opens the result as a person does: the answers saved up to the check-answers step, then
+ * "Rādīt, kas varētu derēt".
+ */
+async function openResult(page: Page, variant: Variant, answers: Record<string, unknown>): Promise<void> {
+  await page.goto(`${PREFIX[variant]}/parbaude/`);
+  await page.waitForFunction(() => sessionStorage.getItem('kv:wizard') !== null);
+  await page.evaluate(
+    (a) =>
+      sessionStorage.setItem(
+        'kv:wizard',
+        JSON.stringify({ version: 1, step: 'check', answers: a, returnToCheck: false }),
+      ),
+    answers,
+  );
+  await page.reload();
+  await expectStep(page, 'check');
+  await page.getByRole('button', { name: WORDS[variant].showResult }).click();
+  await expect(page.locator('.wizard-result h2')).toBeFocused();
+}
+
+/** The headings of the page that are shown, as levels, in document order. */
+function headingLevels(page: Page): Promise<number[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6')]
+      .filter((h) => (h as HTMLElement).getClientRects().length > 0)
+      .map((h) => Number(h.tagName.slice(1))),
+  );
+}
+
 for (const variant of VARIANTS) {
   const w = WORDS[variant];
   const base = `${PREFIX[variant]}/parbaude/`;
@@ -262,6 +332,8 @@ for (const variant of VARIANTS) {
         test.setTimeout(90_000);
         const outgoing: string[] = [];
         page.on('request', (r) => {
+          // The only fetch is the wizard's own bundle, a static file of this site.
+          if (new URL(r.url()).pathname === `${base}dati.json` && r.method() === 'GET') return;
           if (r.method() !== 'GET' || ['fetch', 'xhr'].includes(r.resourceType())) outgoing.push(r.url());
         });
         await stubForms(page);
@@ -301,16 +373,27 @@ for (const variant of VARIANTS) {
         await expect(page.locator('.wizard-question')).toHaveText(w.resultHeading);
         await expect(page.locator('.wizard-question')).toBeFocused();
         for (const id of scenario.cards) {
-          await expect(page.locator(`.result-card[aria-labelledby="service-${id}"]`)).toBeVisible();
+          await expect(page.locator(`details#service-${id} > summary`)).toBeVisible();
         }
+        for (const id of scenario.notCards ?? []) await expect(page.locator(`#service-${id}`)).toHaveCount(0);
         if (scenario.cards.length === 0) await expect(page.getByText(w.noneFit)).toBeVisible();
+        // Every disclosure starts closed; the office's name is shown, its full card one tap away.
+        await expect(page.locator('.wizard-result details[open]')).toHaveCount(0);
+        await expect(page.locator('.result-office strong')).toHaveText(scenario.contact);
+        await expect(page.getByRole('heading', { level: 3, name: w.notConsidered })).toBeVisible();
+        await page.getByText(w.contactMore, { exact: true }).click();
         await expect(page.locator('.contact-card h4')).toHaveText(scenario.contact);
         const resultCard = await cardText(page.locator('.result-section .contact-card'));
         await expect(page.locator('#result-checklist')).toBeVisible();
         await expectAxeClean(page, `${base} result`);
+        // Every disclosure open: still axe clean, no text too small.
+        await page
+          .locator('.wizard-result details')
+          .evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        await expectAxeClean(page, `${base} result, every disclosure open`);
         await expectTextAtLeast(page, variant === 'easy' ? 20 : 18);
 
-        // "Nosūtīt pieprasījumu": the answers go to kv:prefill, never into the URL.
+        // "Nosūtīt pieteikumu": the answers go to kv:prefill, never into the URL.
         await page.getByRole('button', { name: w.send }).click();
         await expect(page).toHaveURL(new RegExp(`${PREFIX[variant]}${scenario.form}$`));
         expect(page.url()).not.toContain('?');
@@ -329,8 +412,11 @@ for (const variant of VARIANTS) {
             group: name === 'foster' ? 'other' : name,
           },
         });
-        expect(prefill['services']).toEqual(expect.arrayContaining(scenario.cards));
-        expect((prefill['verdicts'] as unknown[]).length).toBe((prefill['services'] as unknown[]).length);
+        // Every service the summary listed travels with its verdict; the request names those
+        // that may fit, not those that need a step first.
+        const verdicts = prefill['verdicts'] as { service: string; verdict: string }[];
+        expect(verdicts.map((v) => v.service)).toEqual(expect.arrayContaining(scenario.cards));
+        expect(prefill['services']).toEqual(verdicts.filter((v) => v.verdict !== 'first').map((v) => v.service));
         expect((prefill['answers'] as Record<string, unknown>)['group']).toBe(name);
         expect(outgoing, 'nothing is sent to a server').toEqual([]);
 
@@ -384,12 +470,27 @@ for (const variant of VARIANTS) {
       await page.keyboard.press('Enter');
       await expect(page.locator('.wizard-question')).toBeFocused();
 
+      /** Choose a radio with the keyboard (Tab to it, Space), then "Turpināt". */
+      const choose = async (id: string): Promise<void> => {
+        await tabTo(new RegExp(`^input#${id}:`));
+        await page.keyboard.press('Space');
+        await expect(page.locator(`#${id}`)).toBeChecked();
+        await tabTo(new RegExp(`^button#:${w.continue}$`));
+        await page.keyboard.press('Enter');
+        await expect(page.locator('.wizard-question')).toBeFocused();
+      };
+
       if (variant === 'lv') {
-        // 3: the age, typed.
+        // 3: where the child lives.
+        await choose('careSetting-family');
+        // 4: the age, typed.
         await tabTo(/^input#age:/);
         await page.keyboard.type('9');
         await page.keyboard.press('Enter');
         await expect(page.locator('.wizard-question')).toBeFocused();
+        // 5, 6: the disability and the special-care opinion.
+        await choose('disabilityDetermined-yes');
+        await choose('vdeavkSpecialCare-yes');
       }
 
       // The municipality: the first radio is Liepāja; Space chooses it.
@@ -443,8 +544,6 @@ for (const variant of VARIANTS) {
       for (const [step, value] of [
         ['disabilityDetermined', 'yes'],
         ['vdeavkSpecialCare', 'unknown'],
-        ['parentsWorkOrStudy', 'yes'],
-        ['supportPlan', 'yes'],
         ['municipality', 'saldus-novads'],
       ] as const) {
         expect(await currentStep(page)).toBe(step);
@@ -452,41 +551,42 @@ for (const variant of VARIANTS) {
         await go();
       }
       expect(await currentStep(page)).toBe('check');
-      await expect(page.locator('.summary-row')).toHaveCount(8);
+      await expect(page.locator('.summary-row')).toHaveCount(6);
       await expect(page.locator('.summary-row').nth(4).locator('.summary-value')).toHaveText(
         variant === 'easy' ? 'Nezinu' : 'Nav norādīts (atbilde «Nezinu»)',
       );
 
-      // "Mainīt" the age: the answer is there; 10 years drops the parents' question; back to check.
-      await page.locator('.summary-row', { hasText: 'Vecums' }).getByRole('button').click();
-      expect(await currentStep(page)).toBe('age');
-      await expect(page.locator('#age')).toHaveValue('3');
+      // "Mainīt" the disability: the answer is there; "Nē" drops the special-care question (it
+      // follows); back to check.
+      await page.locator('.summary-row').nth(3).getByRole('button').click();
+      expect(await currentStep(page)).toBe('disabilityDetermined');
+      await expect(page.locator('#disabilityDetermined-yes')).toBeChecked();
       await expect(page.locator('.wizard-question')).toBeFocused();
-      await page.locator('#age').fill('10');
+      await answer(page, 'disabilityDetermined', 'no');
       await go();
       expect(await currentStep(page)).toBe('check');
-      await expect(page.locator('.summary-row')).toHaveCount(7);
-      await expect(page.locator('.summary-row', { hasText: 'Vecums' }).locator('.summary-value')).toHaveText('10');
+      await expect(page.locator('.summary-row')).toHaveCount(5);
+      await expect(page.locator('.summary-row').nth(3).locator('.summary-value')).toHaveText('Nē');
 
-      // "Mainīt" the group to adult: a 10-year-old cannot get adult services, so nothing new is asked …
+      // "Mainīt" the group to adult, and the disability back to "Jā": a 3-year-old has no
+      // disability group, so nothing new is asked …
       await page.locator('.summary-row').first().getByRole('button').click();
       await expect(page.locator('#group-child')).toBeChecked();
       await answer(page, 'group', 'adult');
       await go();
       expect(await currentStep(page)).toBe('check');
-      await expect(page.locator('.summary-row')).toHaveCount(4);
-      // … until the age says adult: then the disability questions and the support plan are asked, and back to check.
+      await expect(page.locator('.summary-row')).toHaveCount(5);
+      await page.locator('.summary-row').nth(3).getByRole('button').click();
+      await answer(page, 'disabilityDetermined', 'yes');
+      await go();
+      expect(await currentStep(page)).toBe('check');
+      await expect(page.locator('.summary-row')).toHaveCount(5);
+      // … until the age says adult: then the disability group is asked, and back to check.
       await page.locator('.summary-row', { hasText: 'Vecums' }).getByRole('button').click();
       await page.locator('#age').fill('30');
       await go();
-      expect(
-        await answerUntilCheck(page, variant, {
-          disabilityDetermined: 'yes',
-          disabilityGroup: 'I',
-          supportPlan: 'yes',
-        }),
-      ).toEqual(['disabilityDetermined', 'disabilityGroup', 'supportPlan']);
-      await expect(page.locator('.summary-row')).toHaveCount(7);
+      expect(await answerUntilCheck(page, variant, { disabilityGroup: 'I' })).toEqual(['disabilityGroup']);
+      await expect(page.locator('.summary-row')).toHaveCount(6);
       await expect(page.locator('.summary-row', { hasText: 'Saldus' })).toHaveCount(1);
     });
 
@@ -515,7 +615,6 @@ for (const variant of VARIANTS) {
       await answerUntilCheck(page, variant, {
         age: '40',
         disabilityDetermined: 'no',
-        supportPlan: 'no',
         municipality: 'tukuma-novads',
       });
       await page.getByRole('button', { name: w.showResult }).click();
@@ -876,7 +975,6 @@ for (const variant of VARIANTS) {
               age: 30,
               disabilityDetermined: true,
               disabilityGroup: 'I',
-              supportPlan: true,
               municipality: 'kuldigas-novads',
             },
             returnToCheck: false,
@@ -892,6 +990,129 @@ for (const variant of VARIANTS) {
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
         0,
       );
+    });
+
+    test('the result on a phone: a short summary first, the send button within two screens', async ({ page }) => {
+      test.setTimeout(60_000);
+      await page.setViewportSize(PHONE);
+      await openResult(page, variant, TYPICAL_CHILD);
+      const result = page.locator('.wizard-result');
+      const heading = result.locator('h2');
+      // It opens at its top: the heading is on the first screen, and so is the start of the summary.
+      const inFirstScreen = async (locator: Locator): Promise<void> => {
+        const box = await locator.boundingBox();
+        expect(box, 'rendered').not.toBeNull();
+        expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);
+        expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(PHONE.height);
+      };
+      await inFirstScreen(heading);
+      await inFirstScreen(result.locator('.result-group h3').first());
+      await inFirstScreen(result.locator('.result-item > summary').first());
+      // Each service that may fit: its verdict (the group's heading) and one line why, nothing opened.
+      const items = result.locator('.result-item');
+      expect(await items.count()).toBeGreaterThanOrEqual(5);
+      for (const item of await items.all()) {
+        await expect(item).not.toHaveAttribute('open');
+        await expect(item.locator('.result-item-title')).toBeVisible();
+        await expect(item.locator('.result-item-line')).not.toBeEmpty();
+        await expect(item.locator('.result-item-body')).toBeHidden();
+        // The verdict word is read with the service.
+        await expect(item.locator('summary .visually-hidden')).toHaveText(
+          /^: (Varētu derēt|Jānoskaidro|Jāprasa sociālajā dienestā)\.$/,
+        );
+      }
+      await expect(result.locator('.result-group h3').first()).toHaveText('Varētu derēt');
+      // The send button ends within the first two screens of the result as it opens.
+      const send = page.getByRole('button', { name: w.send });
+      const box = await send.boundingBox();
+      const bottom = (box?.y ?? Infinity) + (box?.height ?? 0);
+      test
+        .info()
+        .annotations.push({ type: 'send button bottom (px from the result as it opens)', description: String(bottom) });
+      expect(bottom).toBeLessThanOrEqual(2 * PHONE.height);
+      // Headings in order (none skipped); the disclosures are native and open with the keyboard.
+      const levels = await headingLevels(page);
+      levels.forEach((level, i) => {
+        if (i > 0)
+          expect(level, `heading ${i}: h${level} after h${levels[i - 1]}`).toBeLessThanOrEqual(
+            (levels[i - 1] ?? 1) + 1,
+          );
+      });
+      const first = items.first();
+      await first.locator('summary').focus();
+      await page.keyboard.press('Enter');
+      await expect(first).toHaveAttribute('open', '');
+      await expect(first.locator('.result-item-body')).toBeVisible();
+      await expect(first.locator('.result-item-body a').last()).toHaveAttribute('href', /\/pakalpojumi\/[a-z-]+\/$/);
+      expect(await headingLevels(page)).toEqual(expect.arrayContaining([4]));
+      await page.keyboard.press('Space');
+      await expect(first).not.toHaveAttribute('open');
+      await page.screenshot({ path: test.info().outputPath(`result-360-${variant}.png`) });
+    });
+
+    test(`a typical child result is at most ${SCREEN_BUDGET[variant]} screens tall at 360 × 740`, async ({ page }) => {
+      await page.setViewportSize(PHONE);
+      await openResult(page, variant, TYPICAL_CHILD);
+      expect(await page.locator('.result-item').count()).toBeGreaterThanOrEqual(5);
+      const { height, header, footer, result } = await page.evaluate(() => ({
+        height: document.documentElement.scrollHeight,
+        header: document.querySelector('body > header')?.getBoundingClientRect().height ?? 0,
+        footer: document.querySelector('body > footer')?.getBoundingClientRect().height ?? 0,
+        result: document.querySelector('.wizard')?.getBoundingClientRect().height ?? 0,
+      }));
+      const screens = height / PHONE.height;
+      test.info().annotations.push({
+        type: 'result height at 360 × 740',
+        description: `${screens.toFixed(2)} screens (${height} px: header ${header}, wizard ${result}, footer ${footer})`,
+      });
+      expect(screens).toBeLessThanOrEqual(SCREEN_BUDGET[variant]);
+    });
+
+    test('a step first: its verdict, the step and its page; the request does not name the service', async ({
+      page,
+    }) => {
+      await stubForms(page);
+      // No special-care opinion yet: respite and care wait for it.
+      await openResult(page, variant, { ...TYPICAL_CHILD, vdeavkSpecialCare: false });
+      const group = page.locator('.result-group', { has: page.getByRole('heading', { level: 3, name: w.first }) });
+      await expect(group).toBeVisible();
+      const respite = group.locator('details#service-atelpas-bridis');
+      await expect(respite.locator('.result-item-line')).not.toBeEmpty();
+      await respite.locator('summary').click();
+      const step = respite.locator(`a[href="${PREFIX[variant]}/pakalpojumi/invaliditates-noteiksana/"]`);
+      await expect(step).toBeVisible();
+      await expectAxeClean(page, `${base} result with a step first`);
+      await page.getByRole('button', { name: w.send }).click();
+      await expect(page).toHaveURL(new RegExp(`${PREFIX[variant]}/pieteikums/$`));
+      const prefill = JSON.parse((await page.evaluate(() => sessionStorage.getItem('kv:prefill'))) ?? 'null') as {
+        services: string[];
+        verdicts: { service: string; verdict: string }[];
+      };
+      expect(prefill.verdicts).toContainEqual({ service: 'atelpas-bridis', verdict: 'first' });
+      expect(prefill.services).not.toContain('atelpas-bridis');
+    });
+
+    test("the municipality's own rule, what does not fit and why, and the printed result holds every detail", async ({
+      page,
+    }) => {
+      await openResult(page, variant, TYPICAL_CHILD);
+      // Kuldīgas novads states its own respite rule (30 days a year).
+      const respite = page.locator('details#service-atelpas-bridis');
+      await respite.locator('summary').click();
+      await expect(respite.locator('.result-item-body')).toContainText('30');
+      await expect(respite.locator('.result-item-body h4', { hasText: 'Kuldīgas novad' })).toBeVisible();
+      // What does not fit: one closed disclosure naming each service with the rule that excludes it.
+      const notNow = page.locator('details.result-more', { has: page.getByText(w.notNow, { exact: true }) });
+      await expect(notNow).not.toHaveAttribute('open');
+      await notNow.locator('summary').click();
+      await expect(notNow.locator(`a[href="${PREFIX[variant]}/pakalpojumi/dac/"]`)).toBeVisible();
+      // Printing opens every disclosure, and closes them again after.
+      await respite.locator('summary').click();
+      await notNow.locator('summary').click();
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await expect(page.locator('.wizard-result details:not([open])')).toHaveCount(0);
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      await expect(page.locator('.wizard-result details[open]')).toHaveCount(0);
     });
   });
 
@@ -911,6 +1132,42 @@ for (const variant of VARIANTS) {
       await expect(page.locator(`a[href="${PREFIX[variant]}/audzugimenem/pieteikums/"]`)).toHaveCount(1);
       await expect(page.locator('.wizard')).toHaveCount(0);
     });
+
+    test('each group lists the services the rules can suggest for it, as the wizard would', async ({ page }) => {
+      await page.goto(base);
+      for (const [group, id] of Object.entries(GROUP_PAGES)) {
+        const section = page.locator('.fallback-group', { has: page.locator(`#grupa-${id}`) });
+        const hrefs = await section
+          .locator('ul.list a')
+          .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+        const expected = servicesForGroup(RULES, group as keyof typeof GROUP_PAGES).map(
+          (s) => `${PREFIX[variant]}/pakalpojumi/${s}/`,
+        );
+        expect(hrefs, group).toEqual(expected);
+      }
+    });
+  });
+
+  test(`the page is light (${variant}): JavaScript and HTML within their gzip budgets`, () => {
+    // The build the server serves, measured as `npm run bench:pages` measures it.
+    const page = new Build(clientRoot()).page(join(clientRoot(), base, 'index.html'));
+    const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+    test.info().annotations.push({
+      type: 'gzip',
+      description: `JS ${kb(page.js.gz)} (later ${kb(page.laterJs.gz)}), HTML ${kb(page.html.gz)}, data ${kb(page.data.gz)}`,
+    });
+    expect(page.js.gz).toBeLessThanOrEqual(PAGE_BUDGETS.wizard.js);
+    expect(page.html.gz).toBeLessThanOrEqual(PAGE_BUDGETS.wizard.html);
+    // The rules and texts come apart, as data, not in the page.
+    expect(page.data.gz).toBeGreaterThan(0);
+  });
+
+  test(`the bundle cannot be loaded (${variant}): the page stays as it is without JavaScript`, async ({ page }) => {
+    await page.route(`**${base}dati.json`, (route) => route.fulfill({ status: 503, body: '' }));
+    await page.goto(base);
+    await expect(page.locator('#wizard-fallback')).toBeVisible();
+    await expect(page.getByRole('link', { name: w.fallbackReferral })).toBeVisible();
+    await expect(page.locator('.wizard')).toHaveCount(0);
   });
 
   test(`without JavaScript (${variant}): the page is axe clean`, async ({ page }) => {

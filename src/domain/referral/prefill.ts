@@ -71,7 +71,10 @@ export interface ReferralPrefill {
   municipality: string;
   filledBy: FilledBy | '';
   person: { age: string; group: PersonGroup | '' };
-  /** Known service ids only, without repeats. */
+  /**
+   * The services to tick: known ids only, without repeats, never one that needs a step
+   * first (the person takes that step before asking for the service).
+   */
   services: string[];
   /** The wizard's facts with its `verdicts`; absent when they do not pass the schema's bounds. */
   answers?: Answers;
@@ -88,7 +91,9 @@ const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
  * hand-over is discarded (`null`). Values
  * this form does not know are left out one by one: an unknown municipality, group or
  * "who fills in" becomes unanswered, unknown services are dropped, and answers that do not
- * pass the schema's bounds are not attached.
+ * pass the schema's bounds are not attached. A service whose verdict is `first` (a step
+ * comes first) is not ticked, even when a hand-over lists it; its verdict still travels
+ * with the answers, so the office sees it.
  *
  * @param raw the stored text, or `null` when there is none
  * @param options the municipality and service ids the form offers
@@ -99,7 +104,8 @@ export function parsePrefill(raw: string | null, options: ReferralOptions): Refe
   const { type, municipality, filledBy, person, services, answers, verdicts } = handover;
   const age = person.age;
   const known = new Set(options.services);
-  const serviceIds = [...new Set(services)].filter((s) => known.has(s));
+  const stepFirst = new Set(verdicts.filter((v) => v.verdict === 'first').map((v) => v.service));
+  const serviceIds = [...new Set(services)].filter((s) => known.has(s) && !stepFirst.has(s));
   const validAge = typeof age === 'number' && Number.isInteger(age) && age >= 0 && age <= REFERRAL_LIMITS.age;
   const prefill: ReferralPrefill = {
     type,

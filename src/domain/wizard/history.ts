@@ -11,7 +11,7 @@
  * Other keys someone else keeps in the same entry's state are left as they are. A step
  * read back from the history is still checked against the answers (`stepForHistory`).
  */
-import type { EvaluableRule } from '../eligibility/index';
+import type { EvaluableRule } from '../model/eligibility';
 import type { WizardState } from './session';
 import { isQuestion, isStepId, stepForHistory, type StepId } from './steps';
 import { isPlainObject } from '../objects';

@@ -5,6 +5,7 @@
  * bērnam?").
  */
 import {
+  CARE_SETTINGS,
   DISABILITY_GROUPS,
   FACT_SPECS,
   FILLED_BY,
@@ -15,7 +16,8 @@ import {
   type FactName,
   type FactValue,
   type Facts,
-} from '../eligibility/index';
+} from '../eligibility/facts';
+import { resolvePlace, type PlaceIndex, type PlaceMatch } from '../places/index';
 
 /** The form value of the "Nezinu" radio. */
 export const UNKNOWN = 'unknown';
@@ -38,8 +40,7 @@ export interface FormValues {
   disabilityDetermined: string;
   disabilityGroup: string;
   vdeavkSpecialCare: string;
-  parentsWorkOrStudy: string;
-  supportPlan: string;
+  careSetting: string;
   /** A municipality id, or `PLACE` to type a place name instead. */
   municipality: string;
   /** The typed town, parish or village. */
@@ -67,6 +68,8 @@ export function questionSpec(fact: FactName): QuestionSpec {
       return { fact, kind: 'choice', options: GROUPS, allowUnknown: false };
     case 'filledBy':
       return { fact, kind: 'choice', options: FILLED_BY, allowUnknown: false };
+    case 'careSetting':
+      return { fact, kind: 'choice', options: CARE_SETTINGS, allowUnknown: false };
     case 'age':
       return { fact, kind: 'age', options: [], allowUnknown: true };
     case 'disabilityGroup':
@@ -75,8 +78,6 @@ export function questionSpec(fact: FactName): QuestionSpec {
       return { fact, kind: 'municipality', options: MUNICIPALITY_IDS, allowUnknown: false };
     case 'disabilityDetermined':
     case 'vdeavkSpecialCare':
-    case 'parentsWorkOrStudy':
-    case 'supportPlan':
       return { fact, kind: 'choice', options: [YES, NO], allowUnknown: true };
   }
 }
@@ -91,8 +92,7 @@ export function emptyValues(): FormValues {
     disabilityDetermined: '',
     disabilityGroup: '',
     vdeavkSpecialCare: '',
-    parentsWorkOrStudy: '',
-    supportPlan: '',
+    careSetting: '',
     municipality: '',
     place: '',
     placeChoice: '',
@@ -117,8 +117,7 @@ export function valuesFromFacts(facts: Facts): FormValues {
   values.disabilityDetermined = toFormValue('disabilityDetermined', facts.disabilityDetermined);
   values.disabilityGroup = toFormValue('disabilityGroup', facts.disabilityGroup);
   values.vdeavkSpecialCare = toFormValue('vdeavkSpecialCare', facts.vdeavkSpecialCare);
-  values.parentsWorkOrStudy = toFormValue('parentsWorkOrStudy', facts.parentsWorkOrStudy);
-  values.supportPlan = toFormValue('supportPlan', facts.supportPlan);
+  values.careSetting = toFormValue('careSetting', facts.careSetting);
   values.municipality = facts.municipality ?? '';
   return values;
 }
@@ -159,20 +158,43 @@ export function factFromValues(fact: Exclude<FactName, 'municipality'>, values: 
  * Whose words a question uses:
  * - `self`: the person answers about themselves ("Cik jums ir gadu?");
  * - `child`: someone answers about a child ("Cik gadu ir bērnam?");
- * - `person`: someone answers about an adult or someone else ("Cik gadu ir personai?");
- * - `parent`: only for `parentsWorkOrStudy`, asked of the parent ("Vai jūs strādājat …?").
+ * - `person`: someone answers about an adult or someone else ("Cik gadu ir personai?").
  */
-export type Wording = 'self' | 'child' | 'person' | 'parent';
+export type Wording = 'self' | 'child' | 'person';
 
 export function wordingFor(fact: FactName, facts: Facts): Wording {
-  if (fact === 'parentsWorkOrStudy') {
-    if (facts.filledBy === 'parent') return 'parent';
-    return facts.filledBy === 'self' ? 'self' : 'child';
-  }
-  if (facts.filledBy === 'self') return 'self';
+  if (facts.filledBy === 'self' && fact !== 'careSetting') return 'self';
   if (facts.group === 'child' || facts.group === 'child-in-care') return 'child';
   return 'person';
 }
 
 /** Questions whose text does not depend on who answers (asked before that is known). */
 export const FIXED_WORDING: readonly FactName[] = ['group', 'filledBy'];
+
+/** The form fields a question step shows, in the order they appear (for the error summary). */
+export function stepFields(fact: FactName): (keyof FormValues)[] {
+  if (fact === 'age') return ['age'];
+  if (fact === 'municipality') return ['municipality', 'place', 'placeChoice'];
+  return [fact];
+}
+
+/** The places a typed name may mean (several when the name is used in several municipalities). */
+export function placeMatches(
+  index: PlaceIndex,
+  values: Pick<FormValues, 'municipality' | 'place'>,
+): readonly PlaceMatch[] {
+  return values.municipality === PLACE ? resolvePlace(index, values.place) : [];
+}
+
+/**
+ * The municipality a valid municipality step names: the chosen one, or the one the typed
+ * place is in (or, when the name is in several, the one chosen among them).
+ */
+export function municipalityFromValues(index: PlaceIndex, values: FormValues): string | null {
+  if (values.municipality !== PLACE) {
+    return (MUNICIPALITY_IDS as readonly string[]).includes(values.municipality) ? values.municipality : null;
+  }
+  const matches = resolvePlace(index, values.place);
+  if (matches.length === 1) return matches[0]?.municipality ?? null;
+  return matches.some((m) => m.municipality === values.placeChoice) ? values.placeChoice : null;
+}

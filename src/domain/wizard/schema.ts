@@ -3,11 +3,15 @@
  * answer is valid (Back is always allowed). Messages are keys of the `wizard` i18n
  * namespace (`src/i18n/locales/{lv,lv-easy}/wizard.json`), so both versions of the site
  * word them their own way; `{{place}}` is filled in from the typed place.
+ *
+ * The only module of the wizard that needs yup: the island loads it on its own, once the
+ * first question shows (yup is not needed to show it), so the page's first JavaScript
+ * stays small. Keep what the island needs before the first answer out of it.
  */
 import { boolean, object, string, type AnyObject, type ObjectSchema } from 'yup';
-import { MUNICIPALITY_IDS, type FactName } from '../eligibility/index';
-import { resolvePlace, type PlaceIndex, type PlaceMatch } from '../places/index';
-import { PLACE, UNKNOWN, parseAge, questionSpec, type FormValues } from './questions';
+import { MUNICIPALITY_IDS, type FactName } from '../eligibility/facts';
+import { resolvePlace, type PlaceIndex } from '../places/index';
+import { PLACE, UNKNOWN, parseAge, placeMatches, questionSpec, type FormValues } from './questions';
 
 /** Every error message key the schemas produce (the locale files must hold them). */
 export const ERROR_KEYS = {
@@ -16,8 +20,7 @@ export const ERROR_KEYS = {
   disabilityDetermined: 'errors.disabilityDetermined',
   disabilityGroup: 'errors.disabilityGroup',
   vdeavkSpecialCare: 'errors.vdeavkSpecialCare',
-  parentsWorkOrStudy: 'errors.parentsWorkOrStudy',
-  supportPlan: 'errors.supportPlan',
+  careSetting: 'errors.careSetting',
   ageEmpty: 'errors.age.empty',
   ageNotNumber: 'errors.age.notNumber',
   ageNegative: 'errors.age.negative',
@@ -38,34 +41,6 @@ const AGE_ERRORS = {
 } as const;
 
 type ChoiceFact = Exclude<FactName, 'age' | 'municipality'>;
-
-/** The form fields a question step shows, in the order they appear (for the error summary). */
-export function stepFields(fact: FactName): (keyof FormValues)[] {
-  if (fact === 'age') return ['age'];
-  if (fact === 'municipality') return ['municipality', 'place', 'placeChoice'];
-  return [fact];
-}
-
-/** The places a typed name may mean (several when the name is used in several municipalities). */
-export function placeMatches(
-  index: PlaceIndex,
-  values: Pick<FormValues, 'municipality' | 'place'>,
-): readonly PlaceMatch[] {
-  return values.municipality === PLACE ? resolvePlace(index, values.place) : [];
-}
-
-/**
- * The municipality a valid municipality step names: the chosen one, or the one the typed
- * place is in (or, when the name is in several, the one chosen among them).
- */
-export function municipalityFromValues(index: PlaceIndex, values: FormValues): string | null {
-  if (values.municipality !== PLACE) {
-    return (MUNICIPALITY_IDS as readonly string[]).includes(values.municipality) ? values.municipality : null;
-  }
-  const matches = resolvePlace(index, values.place);
-  if (matches.length === 1) return matches[0]?.municipality ?? null;
-  return matches.some((m) => m.municipality === values.placeChoice) ? values.placeChoice : null;
-}
 
 /** The yup schema of one question step. `places` resolves typed place names. */
 export function stepSchema(fact: FactName, places: PlaceIndex): ObjectSchema<AnyObject> {

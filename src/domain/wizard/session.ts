@@ -14,10 +14,12 @@
  * bad JSON, another version, an unknown step, invalid answers, answers off the path or a
  * step that cannot be reached with them — is discarded, never trusted.
  *
- * `kv:prefill` — written when the person presses "Nosūtīt pieprasījumu"; the referral form
+ * `kv:prefill` — written when the person presses "Nosūtīt pieteikumu"; the referral form
  * reads and then removes it (declared in `src/domain/handover.ts`).
  */
-import { evaluate, parseFacts, type Facts, type EvaluableRule } from '../eligibility/index';
+import { evaluate } from '../eligibility/evaluate';
+import { parseFacts, type Facts } from '../eligibility/facts';
+import type { EvaluableRule } from '../model/eligibility';
 import { HANDOVER_VERSION, type Handover } from '../handover';
 import { isStepId, isStepReachable, pathAnswers, type StepId } from './steps';
 import { isPlainObject } from '../objects';
@@ -92,8 +94,10 @@ export function buildPrefill(rules: readonly EvaluableRule[], answers: Facts): H
   const verdicts = evaluate(rules, facts).flatMap((r) =>
     r.verdict === 'no' ? [] : [{ service: r.service, verdict: r.verdict }],
   );
-  // Likely first, then maybe, as the result shows them.
-  const ordered = [...verdicts.filter((v) => v.verdict === 'likely'), ...verdicts.filter((v) => v.verdict === 'maybe')];
+  // As the result shows them: likely, then maybe, then those needing a step first.
+  const ordered = (['likely', 'maybe', 'first'] as const).flatMap((verdict) =>
+    verdicts.filter((v) => v.verdict === verdict),
+  );
   return {
     version: HANDOVER_VERSION,
     type: group === 'foster' ? 'foster' : 'service',
@@ -103,7 +107,7 @@ export function buildPrefill(rules: readonly EvaluableRule[], answers: Facts): H
       age: typeof facts.age === 'number' ? facts.age : null,
       group: group === 'child' || group === 'adult' || group === 'child-in-care' ? group : 'other',
     },
-    services: ordered.map((v) => v.service),
+    services: ordered.filter((v) => v.verdict !== 'first').map((v) => v.service),
     answers: facts,
     verdicts: ordered,
   };

@@ -10,14 +10,11 @@
  *
  * After the questions come the check-answers step (`check`) and the result (`result`).
  */
-import {
-  FACT_ORDER,
-  isFactName,
-  questionsToAsk,
-  type FactName,
-  type Facts,
-  type EvaluableRule,
-} from '../eligibility/index';
+// The engine's modules one by one, not its index: the index also exports the rule files'
+// zod schema, which the browser does not need (and would carry ~15 KB gzip of).
+import { FACT_ORDER, isFactName, type FactName, type Facts } from '../eligibility/facts';
+import { questionsToAsk } from '../eligibility/questions';
+import type { EvaluableRule } from '../model/eligibility';
 
 /** A step: a question (named by its fact), the check-answers page, or the result. */
 export type StepId = FactName | 'check' | 'result';

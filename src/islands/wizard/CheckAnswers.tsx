@@ -1,8 +1,8 @@
 /** The check-answers step: every answer on the person's path, each with "Mainīt". */
 import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FACT_SPECS, type FactName, type Facts } from '../../domain/eligibility/index';
-import type { MunicipalityInfo } from '../../domain/wizard/index';
+import { FACT_SPECS, type FactName, type Facts } from '../../domain/eligibility/facts';
+import type { MunicipalityInfo } from '../../domain/model/views';
 
 interface Props {
   path: readonly FactName[];

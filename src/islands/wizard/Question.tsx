@@ -7,8 +7,9 @@
 import type { ReactNode, RefObject } from 'react';
 import type { FormikProps } from 'formik';
 import { useTranslation } from 'react-i18next';
-import type { FactName } from '../../domain/eligibility/index';
+import type { FactName } from '../../domain/eligibility/facts';
 import type { PlaceIndex } from '../../domain/places/index';
+import type { MunicipalityInfo } from '../../domain/model/views';
 import {
   FIXED_WORDING,
   PLACE,
@@ -17,9 +18,8 @@ import {
   placeMatches,
   questionSpec,
   type FormValues,
-  type MunicipalityInfo,
   type Wording,
-} from '../../domain/wizard/index';
+} from '../../domain/wizard/questions';
 import { FieldError } from '../../components/ErrorSummary';
 import { Picture, type Icons } from '../../components/Picture';
 

@@ -5,7 +5,8 @@
  * no answers. The History API may refuse a call (some browsers throttle many calls in a
  * short time); the wizard then still works, only without that entry.
  */
-import { historyStateWith, stepOfHistoryState, type StepId } from '../../domain/wizard/index';
+import { historyStateWith, stepOfHistoryState } from '../../domain/wizard/history';
+import type { StepId } from '../../domain/wizard/steps';
 
 /** A new history entry for `step` at the same URL (a step change the person made). */
 export function pushStep(step: StepId): void {

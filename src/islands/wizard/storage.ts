@@ -3,7 +3,7 @@
  * when it closes). Formats and checks live in `src/domain/wizard/session.ts`. Storage may
  * be unavailable (privacy settings); the wizard then simply does not survive a reload.
  */
-import type { EvaluableRule } from '../../domain/eligibility/index';
+import type { EvaluableRule } from '../../domain/model/eligibility';
 import { HANDOVER_KEY, type Handover } from '../../domain/handover';
 import {
   WIZARD_STORAGE_KEY,
@@ -11,7 +11,7 @@ import {
   parseState,
   serializeState,
   type WizardState,
-} from '../../domain/wizard/index';
+} from '../../domain/wizard/session';
 
 function storage(): Storage | null {
   try {

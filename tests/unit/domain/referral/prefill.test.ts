@@ -20,7 +20,7 @@ function handOver(overrides: Record<string, unknown> = {}): Record<string, unkno
     filledBy: 'parent',
     person: { age: 7, group: 'child' },
     services: ['atelpas-bridis', 'rehabilitacija-berniem'],
-    answers: { group: 'child', filledBy: 'parent', age: 7, disabilityDetermined: true, supportPlan: null },
+    answers: { group: 'child', filledBy: 'parent', age: 7, disabilityDetermined: true, vdeavkSpecialCare: null },
     verdicts: [
       { service: 'atelpas-bridis', verdict: 'likely' },
       { service: 'rehabilitacija-berniem', verdict: 'maybe' },
@@ -44,7 +44,7 @@ describe('parsePrefill', () => {
         filledBy: 'parent',
         age: 7,
         disabilityDetermined: true,
-        supportPlan: null,
+        vdeavkSpecialCare: null,
         verdicts: [
           { service: 'atelpas-bridis', verdict: 'likely' },
           { service: 'rehabilitacija-berniem', verdict: 'maybe' },
@@ -74,6 +74,7 @@ describe('parsePrefill', () => {
     ['answers that are not an object', { answers: [] }],
     ['verdicts that are not a list', { verdicts: {} }],
     ['a verdict of an unknown kind', { verdicts: [{ service: 'dac', verdict: 'no' }] }],
+    ['a verdict that is not a word', { verdicts: [{ service: 'dac', verdict: 1 }] }],
     ['a verdict with extra keys', { verdicts: [{ service: 'dac', verdict: 'likely', why: 'x' }] }],
   ])('discards a hand-over with %s', (_what, overrides) => {
     expect(parse(handOver(overrides))).toBeNull();
@@ -101,6 +102,19 @@ describe('parsePrefill', () => {
     expect(p).not.toBeNull();
     expect(p?.answers).toBeUndefined();
     expect(p?.municipality).toBe('kuldigas-novads');
+  });
+
+  it('accepts a service that needs a step first, and does not tick it', () => {
+    const verdicts = [
+      { service: 'atelpas-bridis', verdict: 'likely' },
+      { service: 'asistents', verdict: 'first' },
+    ];
+    // The wizard never lists a `first` service among those to tick; a hand-over that does is not trusted on it.
+    const p = parse(handOver({ services: ['atelpas-bridis', 'asistents'], verdicts }));
+    expect(p?.services).toEqual(['atelpas-bridis']);
+    expect(p?.answers?.['verdicts']).toEqual(verdicts);
+    const v = p ? applyPrefill(emptyFormValues('service'), p) : null;
+    expect(v?.services).toEqual(['atelpas-bridis']);
   });
 
   it('accepts a null age ("Nezinu") as not answered', () => {

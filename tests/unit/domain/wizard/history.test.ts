@@ -74,7 +74,7 @@ describe('stateForHistoryStep: Back and Forward keep the answers', () => {
   it('a step off the path gives the nearest step to go on from, answers unchanged', () => {
     const adult = pathAnswers(rules, { ...CHILD, group: 'adult', age: 30 });
     const state: WizardState = { step: 'group', answers: adult, returnToCheck: true };
-    expect(stateForHistoryStep(rules, state, 'parentsWorkOrStudy')).toEqual({
+    expect(stateForHistoryStep(rules, state, 'vdeavkSpecialCare')).toEqual({
       step: 'disabilityGroup',
       answers: adult,
       returnToCheck: true,

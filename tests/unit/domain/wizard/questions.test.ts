@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Facts } from '../../../../src/domain/eligibility/index';
+import { FACT_ORDER, type Facts } from '../../../../src/domain/eligibility/index';
 import {
   PLACE,
   UNKNOWN,
@@ -34,29 +34,32 @@ describe('parseAge', () => {
 
 describe('form values ↔ facts', () => {
   const facts: Facts = {
-    group: 'adult',
-    filledBy: 'self',
-    age: 30,
+    group: 'child-in-care',
+    filledBy: 'professional',
+    careSetting: 'institution',
+    age: 12,
     disabilityDetermined: true,
     disabilityGroup: null,
-    supportPlan: false,
+    vdeavkSpecialCare: false,
     municipality: 'liepaja',
   };
 
   it('shows the answers in the form, "Nezinu" as its own radio', () => {
     const v = valuesFromFacts(facts);
-    expect(v).toMatchObject({
-      group: 'adult',
-      filledBy: 'self',
-      age: '30',
+    expect(v).toEqual({
+      group: 'child-in-care',
+      filledBy: 'professional',
+      careSetting: 'institution',
+      age: '12',
       ageUnknown: false,
       disabilityDetermined: 'yes',
       disabilityGroup: UNKNOWN,
-      supportPlan: 'no',
+      vdeavkSpecialCare: 'no',
       municipality: 'liepaja',
-      vdeavkSpecialCare: '',
+      place: '',
+      placeChoice: '',
     });
-    expect(valuesFromFacts({ age: null })).toMatchObject({ age: '', ageUnknown: true });
+    expect(valuesFromFacts({ age: null })).toMatchObject({ age: '', ageUnknown: true, careSetting: '' });
   });
 
   it('turns a step back into its fact', () => {
@@ -64,14 +67,20 @@ describe('form values ↔ facts', () => {
     for (const fact of [
       'group',
       'filledBy',
+      'careSetting',
       'age',
       'disabilityDetermined',
       'disabilityGroup',
-      'supportPlan',
+      'vdeavkSpecialCare',
     ] as const) {
       expect(factFromValues(fact, v)).toEqual(facts[fact]);
     }
+    expect(factFromValues('careSetting', { ...emptyValues(), careSetting: 'family' })).toBe('family');
     expect(factFromValues('age', { ...emptyValues(), age: '5', ageUnknown: true })).toBeNull();
+  });
+
+  it('has a form value for every fact, and none for facts the rules no longer have', () => {
+    expect(Object.keys(emptyValues()).sort()).toEqual([...FACT_ORDER, 'ageUnknown', 'place', 'placeChoice'].sort());
   });
 
   it('refuses an invalid age (the schema runs first)', () => {
@@ -85,7 +94,18 @@ describe('questionSpec', () => {
     expect(questionSpec('filledBy').allowUnknown).toBe(false);
     expect(questionSpec('municipality').allowUnknown).toBe(false);
     expect(questionSpec('age').allowUnknown).toBe(true);
-    expect(questionSpec('supportPlan')).toMatchObject({ kind: 'choice', options: ['yes', 'no'], allowUnknown: true });
+    expect(questionSpec('vdeavkSpecialCare')).toMatchObject({
+      kind: 'choice',
+      options: ['yes', 'no'],
+      allowUnknown: true,
+    });
+    // Whoever answers about a child in care knows where the child lives.
+    expect(questionSpec('careSetting')).toEqual({
+      fact: 'careSetting',
+      kind: 'choice',
+      options: ['family', 'institution'],
+      allowUnknown: false,
+    });
     expect(questionSpec('disabilityGroup').options).toEqual(['I', 'II', 'III', 'none']);
     expect(questionSpec('municipality').options).toHaveLength(8);
     expect(PLACE).toBe('place');
@@ -104,9 +124,9 @@ describe('wordingFor: the words follow who answers', () => {
     expect(wordingFor('age', facts)).toBe(wording);
   });
 
-  it("asks the parents' question of the parent", () => {
-    expect(wordingFor('parentsWorkOrStudy', { group: 'child', filledBy: 'parent' })).toBe('parent');
-    expect(wordingFor('parentsWorkOrStudy', { group: 'child', filledBy: 'self' })).toBe('self');
-    expect(wordingFor('parentsWorkOrStudy', { group: 'child', filledBy: 'professional' })).toBe('child');
+  it('asks where a child in care lives about the child, even of a young person answering for themself', () => {
+    expect(wordingFor('careSetting', { group: 'child-in-care', filledBy: 'professional' })).toBe('child');
+    expect(wordingFor('careSetting', { group: 'child-in-care', filledBy: 'self' })).toBe('child');
+    expect(wordingFor('age', { group: 'child-in-care', filledBy: 'self' })).toBe('self');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from 'yup';
-import type { FactName } from '../../../../src/domain/eligibility/index';
+import { FACT_ORDER, type FactName } from '../../../../src/domain/eligibility/index';
 import { buildPlaceIndex } from '../../../../src/domain/places/index';
 import {
   ERROR_KEYS,
@@ -32,8 +32,24 @@ describe('stepSchema: one schema per question', () => {
     expect(await errorsOf('group', {})).toEqual({ group: ERROR_KEYS.group });
     expect(await errorsOf('group', { group: 'child' })).toEqual({});
     expect(await errorsOf('group', { group: 'unknown' })).toEqual({ group: ERROR_KEYS.group });
-    expect(await errorsOf('supportPlan', { supportPlan: 'unknown' })).toEqual({});
-    expect(await errorsOf('supportPlan', { supportPlan: 'maybe' })).toEqual({ supportPlan: ERROR_KEYS.supportPlan });
+    expect(await errorsOf('vdeavkSpecialCare', { vdeavkSpecialCare: 'unknown' })).toEqual({});
+    expect(await errorsOf('vdeavkSpecialCare', { vdeavkSpecialCare: 'maybe' })).toEqual({
+      vdeavkSpecialCare: ERROR_KEYS.vdeavkSpecialCare,
+    });
+  });
+
+  it('where a child in care lives: a family or an institution, no "Nezinu"', async () => {
+    expect(await errorsOf('careSetting', {})).toEqual({ careSetting: ERROR_KEYS.careSetting });
+    expect(await errorsOf('careSetting', { careSetting: 'family' })).toEqual({});
+    expect(await errorsOf('careSetting', { careSetting: 'institution' })).toEqual({});
+    expect(await errorsOf('careSetting', { careSetting: 'unknown' })).toEqual({ careSetting: ERROR_KEYS.careSetting });
+  });
+
+  it('has an error message for every question that can be left unanswered, and no other', () => {
+    const choices = FACT_ORDER.filter((f) => f !== 'age' && f !== 'municipality');
+    for (const fact of choices) expect(ERROR_KEYS).toHaveProperty(fact, `errors.${fact}`);
+    expect(Object.keys(ERROR_KEYS)).not.toContain('supportPlan');
+    expect(Object.keys(ERROR_KEYS)).not.toContain('parentsWorkOrStudy');
   });
 
   it('only checks its own step', async () => {

@@ -10,18 +10,7 @@ import {
   serializeState,
   type WizardState,
 } from '../../../../src/domain/wizard/index';
-import { rules } from './fixtures';
-
-const CHILD: Facts = {
-  group: 'child',
-  filledBy: 'parent',
-  age: 3,
-  disabilityDetermined: true,
-  vdeavkSpecialCare: null,
-  parentsWorkOrStudy: true,
-  supportPlan: false,
-  municipality: 'kuldigas-novads',
-};
+import { CHILD, CHILD_IN_CARE, rules } from './fixtures';
 
 const stored = (value: unknown): string => JSON.stringify(value);
 
@@ -64,6 +53,14 @@ describe('kv:wizard — the saved state', () => {
       }),
     ],
     ['answers off the path', stored({ version: 1, step: 'filledBy', answers: { group: 'foster', age: 30 } })],
+    [
+      'where a child lives, for a child of the family',
+      stored({ version: 1, step: 'result', answers: { ...CHILD, careSetting: 'institution' } }),
+    ],
+    [
+      'a fact the wizard no longer asks',
+      stored({ version: 1, step: 'result', answers: { ...CHILD, supportPlan: true } }),
+    ],
     ['a question not on the path', stored({ version: 1, step: 'disabilityGroup', answers: { group: 'child' } })],
     ['a question beyond the first unanswered', stored({ version: 1, step: 'age', answers: { group: 'child' } })],
     ['the result before every answer', stored({ version: 1, step: 'result', answers: { group: 'child' } })],
@@ -79,12 +76,13 @@ describe('kv:prefill — what the referral form gets', () => {
     const verdicts = evaluate(rules, CHILD);
     const likely = verdicts.filter((v) => v.verdict === 'likely').map((v) => v.service);
     const maybe = verdicts.filter((v) => v.verdict === 'maybe').map((v) => v.service);
+    expect(likely.length + maybe.length).toBeGreaterThanOrEqual(5);
     expect(prefill).toEqual({
       version: 1,
       type: 'service',
       municipality: 'kuldigas-novads',
       filledBy: 'parent',
-      person: { age: 3, group: 'child' },
+      person: { age: 7, group: 'child' },
       services: [...likely, ...maybe],
       answers: CHILD,
       verdicts: [
@@ -94,6 +92,28 @@ describe('kv:prefill — what the referral form gets', () => {
     });
     expect(prefill.services).toContain('atelpas-bridis');
     expect(prefill.services).not.toContain('dac');
+  });
+
+  it('a step first: the verdict is handed over, the service is not among those the request names', () => {
+    // Without the special-care opinion, the services that need it wait for that step.
+    const facts: Facts = { ...CHILD, vdeavkSpecialCare: false };
+    const first = evaluate(rules, facts)
+      .filter((v) => v.verdict === 'first')
+      .map((v) => v.service);
+    expect(first).toContain('atelpas-bridis');
+    const prefill = buildPrefill(rules, facts);
+    for (const service of first) expect(prefill.services).not.toContain(service);
+    expect(prefill.verdicts.filter((v) => v.verdict === 'first').map((v) => v.service)).toEqual(first);
+    // As the result shows them: likely, then maybe, then a step first.
+    const order = prefill.verdicts.map((v) => ['likely', 'maybe', 'first'].indexOf(v.verdict));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(prefill.verdicts.length).toBe(prefill.services.length + first.length);
+  });
+
+  it('a child in care: where the child lives is among the answers handed over', () => {
+    const prefill = buildPrefill(rules, CHILD_IN_CARE);
+    expect(prefill.person).toEqual({ age: 12, group: 'child-in-care' });
+    expect(prefill.answers).toMatchObject({ careSetting: 'family' });
   });
 
   it('foster: the foster form; the person is "other" (the form has no foster group)', () => {
@@ -107,18 +127,18 @@ describe('kv:prefill — what the referral form gets', () => {
     });
   });
 
-  it('other: no service fits, the request can still be sent', () => {
+  it('other: the request asks the social service to assess the needs', () => {
     const prefill = buildPrefill(rules, { group: 'other', filledBy: 'self', municipality: 'ventspils' });
     expect(prefill).toMatchObject({
       type: 'service',
       person: { age: null, group: 'other' },
-      services: [],
-      verdicts: [],
+      services: ['vajadzibu-izvertesana'],
+      verdicts: [{ service: 'vajadzibu-izvertesana', verdict: 'likely' }],
     });
   });
 
   it('leaves out answers off the path; refuses incomplete answers', () => {
-    expect(buildPrefill(rules, { ...CHILD, disabilityGroup: 'II' }).answers).not.toHaveProperty('disabilityGroup');
+    expect(buildPrefill(rules, { ...CHILD, careSetting: 'institution' }).answers).not.toHaveProperty('careSetting');
     expect(() => buildPrefill(rules, { group: 'child', filledBy: 'parent' })).toThrow(/municipality/);
   });
 });
@@ -128,6 +148,8 @@ describe('kv:prefill — the referral form reads it', () => {
 
   it.each<[string, Facts]>([
     ['child', CHILD],
+    ['child, a step first', { ...CHILD, vdeavkSpecialCare: false }],
+    ['child in care', CHILD_IN_CARE],
     ['foster', { group: 'foster', filledBy: 'self', municipality: 'liepaja' }],
     ['other', { group: 'other', filledBy: 'professional', municipality: 'ventspils' }],
   ])('%s: accepted whole, with the same municipality, services and answers', (_name, facts) => {

@@ -12,7 +12,7 @@ import {
   questionPath,
   stepForHistory,
 } from '../../../../src/domain/wizard/index';
-import { CHILD, rules } from './fixtures';
+import { ADULT, CHILD, CHILD_IN_CARE, rules } from './fixtures';
 
 describe('questionPath: the questions asked, decided by the rules', () => {
   it('starts with the group; before it, only the questions every group gets', () => {
@@ -27,48 +27,51 @@ describe('questionPath: the questions asked, decided by the rules', () => {
       'age',
       'disabilityDetermined',
       'vdeavkSpecialCare',
-      'parentsWorkOrStudy',
-      'supportPlan',
       'municipality',
     ]);
   });
 
-  it("a child over 4: no parents' question (only the care service for under-5s needs it)", () => {
-    const facts: Facts = { ...CHILD, age: 10 };
-    expect(questionPath(rules, facts)).not.toContain('parentsWorkOrStudy');
-    expect(questionPath(rules, facts)).toContain('supportPlan');
+  it('a child lives with the family: where the child lives is not asked (it follows), nor a disability group', () => {
+    expect(questionPath(rules, CHILD)).not.toContain('careSetting');
+    expect(questionPath(rules, CHILD)).not.toContain('disabilityGroup');
   });
 
-  it("an adult: the disability group, no parents' question and no special-care opinion", () => {
-    const adult: Facts = {
-      group: 'adult',
-      filledBy: 'support-person',
-      age: 30,
-      disabilityDetermined: true,
-      disabilityGroup: 'II',
-      supportPlan: true,
-      municipality: 'liepaja',
-    };
-    expect(questionPath(rules, adult)).toEqual([
+  it('no disability determined: neither the group nor the special-care opinion is asked (they follow)', () => {
+    const child = questionPath(rules, { ...CHILD, disabilityDetermined: false });
+    expect(child).toEqual(['group', 'filledBy', 'age', 'disabilityDetermined', 'municipality']);
+    const adult = questionPath(rules, { group: 'adult', filledBy: 'self', age: 30, disabilityDetermined: false });
+    expect(adult).not.toContain('disabilityGroup');
+    expect(adult).not.toContain('vdeavkSpecialCare');
+  });
+
+  it('an adult: the disability group, no special-care opinion and no question about where a child lives', () => {
+    expect(questionPath(rules, ADULT)).toEqual([
       'group',
       'filledBy',
       'age',
       'disabilityDetermined',
       'disabilityGroup',
-      'supportPlan',
       'municipality',
     ]);
   });
 
-  it('no disability determined: the disability group is not asked (it follows)', () => {
-    const path = questionPath(rules, { group: 'adult', filledBy: 'self', age: 30, disabilityDetermined: false });
-    expect(path).not.toContain('disabilityGroup');
+  it('a child in care: first where the child lives (a family or an institution), then the child questions', () => {
+    expect(questionPath(rules, CHILD_IN_CARE)).toEqual([
+      'group',
+      'filledBy',
+      'careSetting',
+      'age',
+      'disabilityDetermined',
+      'vdeavkSpecialCare',
+      'municipality',
+    ]);
+    expect(questionPath(rules, { group: 'child-in-care' })[2]).toBe('careSetting');
   });
 
-  it('a child in care: only the age', () => {
-    expect(
-      questionPath(rules, { group: 'child-in-care', filledBy: 'professional', age: 12, municipality: 'talsu-novads' }),
-    ).toEqual(['group', 'filledBy', 'age', 'municipality']);
+  it('no question is asked about what the rules no longer test (parents at work, a support plan)', () => {
+    for (const facts of [CHILD, ADULT, CHILD_IN_CARE, {}]) {
+      for (const fact of questionPath(rules, facts)) expect(['parentsWorkOrStudy', 'supportPlan']).not.toContain(fact);
+    }
   });
 
   it('foster and other: nothing after who answers except the municipality', () => {
@@ -94,8 +97,6 @@ describe('questionPath: the questions asked, decided by the rules', () => {
       'age',
       'disabilityDetermined',
       'vdeavkSpecialCare',
-      'parentsWorkOrStudy',
-      'supportPlan',
       'municipality',
     ]);
     const withoutDisability = Object.fromEntries(
@@ -111,9 +112,20 @@ describe('questionPath: the questions asked, decided by the rules', () => {
 describe('pathAnswers: answers off the path are dropped', () => {
   it('changing the group from child to adult drops the child-only answers', () => {
     const changed = pathAnswers(rules, { ...CHILD, group: 'adult' });
-    expect(changed).not.toHaveProperty('parentsWorkOrStudy');
     expect(changed).not.toHaveProperty('vdeavkSpecialCare');
-    expect(changed).toMatchObject({ group: 'adult', filledBy: 'parent', age: 3 });
+    expect(changed).toEqual({
+      group: 'adult',
+      filledBy: 'parent',
+      age: 7,
+      disabilityDetermined: true,
+      municipality: 'kuldigas-novads',
+    });
+  });
+
+  it('changing the group from a child in care to a child drops where the child lives (a child lives with the family)', () => {
+    const changed = pathAnswers(rules, { ...CHILD_IN_CARE, group: 'child' });
+    expect(changed).not.toHaveProperty('careSetting');
+    expect(changed).toMatchObject({ group: 'child', age: 12, vdeavkSpecialCare: true });
   });
 
   it('keeps every answer that is on the path', () => {
@@ -143,18 +155,23 @@ describe('nextStep and previousStep', () => {
 
   it('"Mainīt" the group and then the age: later answers (the municipality) are kept', () => {
     const adult10 = pathAnswers(rules, { ...CHILD, group: 'adult', age: 10 });
-    expect(adult10).toEqual({ group: 'adult', filledBy: 'parent', age: 10, municipality: 'kuldigas-novads' });
+    expect(adult10).toEqual({
+      group: 'adult',
+      filledBy: 'parent',
+      age: 10,
+      disabilityDetermined: true,
+      municipality: 'kuldigas-novads',
+    });
     expect(nextStep(rules, adult10, 'group', true)).toBe('check');
     const adult30 = pathAnswers(rules, { ...adult10, age: 30 });
     expect(adult30).toEqual({ ...adult10, age: 30 });
-    expect(nextStep(rules, adult30, 'age', true)).toBe('disabilityDetermined');
+    expect(nextStep(rules, adult30, 'age', true)).toBe('disabilityGroup');
     expect(questionPath(rules, adult30)).toEqual([
       'group',
       'filledBy',
       'age',
       'disabilityDetermined',
       'disabilityGroup',
-      'supportPlan',
       'municipality',
     ]);
   });
@@ -162,7 +179,7 @@ describe('nextStep and previousStep', () => {
   it('Back goes to the previous question on the path; none before the first', () => {
     expect(previousStep(rules, CHILD, 'group')).toBeNull();
     expect(previousStep(rules, CHILD, 'filledBy')).toBe('group');
-    expect(previousStep(rules, CHILD, 'municipality')).toBe('supportPlan');
+    expect(previousStep(rules, CHILD, 'municipality')).toBe('vdeavkSpecialCare');
     expect(previousStep(rules, CHILD, 'check')).toBe('municipality');
     expect(previousStep(rules, CHILD, 'result')).toBe('check');
   });
@@ -170,7 +187,8 @@ describe('nextStep and previousStep', () => {
   it('numbers the questions as the person sees them', () => {
     expect(questionNumber(rules, CHILD, 'group')).toBe(1);
     expect(questionNumber(rules, CHILD, 'age')).toBe(3);
-    expect(questionNumber(rules, { ...CHILD, age: 10 }, 'municipality')).toBe(7);
+    expect(questionNumber(rules, CHILD, 'municipality')).toBe(6);
+    expect(questionNumber(rules, { ...CHILD, disabilityDetermined: false }, 'municipality')).toBe(5);
     expect(questionNumber(rules, CHILD, 'disabilityGroup')).toBe(0);
   });
 });
@@ -198,18 +216,18 @@ describe('isStepReachable and isStepId', () => {
 describe('stepForHistory: a step the browser history brings back, checked against the answers', () => {
   it('shows a step that is still reachable as it is', () => {
     expect(stepForHistory(rules, CHILD, 'group')).toBe('group');
-    expect(stepForHistory(rules, CHILD, 'parentsWorkOrStudy')).toBe('parentsWorkOrStudy');
+    expect(stepForHistory(rules, CHILD, 'vdeavkSpecialCare')).toBe('vdeavkSpecialCare');
     expect(stepForHistory(rules, CHILD, 'check')).toBe('check');
     expect(stepForHistory(rules, CHILD, 'result')).toBe('result');
     expect(stepForHistory(rules, { group: 'child' }, 'filledBy')).toBe('filledBy');
   });
 
-  it("group changed from child to adult: the parents' question is off the path → the first unanswered question", () => {
+  it('group changed from child to adult: the special-care question is off the path → the first unanswered question', () => {
     const adult = pathAnswers(rules, { ...CHILD, group: 'adult', age: 30 });
-    expect(questionPath(rules, adult)).not.toContain('parentsWorkOrStudy');
+    expect(questionPath(rules, adult)).not.toContain('vdeavkSpecialCare');
     expect(firstUnanswered(rules, adult)).toBe('disabilityGroup');
-    expect(stepForHistory(rules, adult, 'parentsWorkOrStudy')).toBe('disabilityGroup');
     expect(stepForHistory(rules, adult, 'vdeavkSpecialCare')).toBe('disabilityGroup');
+    expect(stepForHistory(rules, adult, 'careSetting')).toBe('disabilityGroup');
     // The check-answers step and the result wait until the new question is answered.
     expect(stepForHistory(rules, adult, 'check')).toBe('disabilityGroup');
     expect(stepForHistory(rules, adult, 'result')).toBe('disabilityGroup');
@@ -219,17 +237,17 @@ describe('stepForHistory: a step the browser history brings back, checked agains
   });
 
   it('every question answered: an off-path question gives the check-answers step, never the result', () => {
-    const older = pathAnswers(rules, { ...CHILD, age: 10 });
-    expect(firstUnanswered(rules, older)).toBeNull();
-    expect(stepForHistory(rules, older, 'parentsWorkOrStudy')).toBe('check');
-    expect(stepForHistory(rules, older, 'disabilityGroup')).toBe('check');
-    expect(stepForHistory(rules, older, 'result')).toBe('result');
+    const none = pathAnswers(rules, { ...CHILD, disabilityDetermined: false });
+    expect(firstUnanswered(rules, none)).toBeNull();
+    expect(stepForHistory(rules, none, 'vdeavkSpecialCare')).toBe('check');
+    expect(stepForHistory(rules, none, 'disabilityGroup')).toBe('check');
+    expect(stepForHistory(rules, none, 'result')).toBe('result');
   });
 
   it('a question after the first unanswered one gives that unanswered one', () => {
     const partial: Facts = { group: 'child', filledBy: 'parent' };
     expect(stepForHistory(rules, partial, 'municipality')).toBe('age');
-    expect(stepForHistory(rules, partial, 'supportPlan')).toBe('age');
+    expect(stepForHistory(rules, partial, 'vdeavkSpecialCare')).toBe('age');
   });
 
   it('after "Sākt no jauna" (no answers) every step but the first gives the first question', () => {
@@ -239,8 +257,15 @@ describe('stepForHistory: a step the browser history brings back, checked agains
   });
 
   it('always gives a step that isStepReachable accepts', () => {
-    const answerSets: Facts[] = [{}, { group: 'foster' }, CHILD, pathAnswers(rules, { ...CHILD, group: 'adult' })];
-    const steps = [...questionPath(rules, CHILD), 'disabilityGroup', 'check', 'result'] as const;
+    const answerSets: Facts[] = [
+      {},
+      { group: 'foster' },
+      CHILD,
+      CHILD_IN_CARE,
+      ADULT,
+      pathAnswers(rules, { ...CHILD, group: 'adult' }),
+    ];
+    const steps = [...questionPath(rules, CHILD), 'careSetting', 'disabilityGroup', 'check', 'result'] as const;
     for (const answers of answerSets) {
       for (const step of steps) {
         expect(isStepReachable(rules, answers, stepForHistory(rules, answers, step))).toBe(true);
