@@ -1,8 +1,8 @@
 /**
  * The error summary and the inline error message (GOV.UK patterns), one of each for every
- * form and for the wizard's questions. The summary sits at the top, is focused when it
- * appears and links each message to its control; following a link brings the question
- * (legend or label) into view and focuses the control.
+ * form and for the wizard's questions. The summary sits at the top, is an alert named by its
+ * heading, is focused when it appears and links each message to its control; following a
+ * link brings the question (legend or label) into view and focuses the control.
  */
 import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,9 +36,12 @@ export function ErrorSummary({
   autoFocus?: boolean;
 }): ReactNode {
   return (
+    // role="alert" (GOV.UK): announced when it appears, and an element whose role allows the
+    // name its heading gives it (a plain div may not be named).
     <div
       className="error-summary"
       ref={summaryRef}
+      role="alert"
       tabIndex={-1}
       aria-labelledby="error-summary-title"
       autoFocus={autoFocus}

@@ -15,7 +15,20 @@ export type InlineToken =
       id: string;
       /** The full term, for `<abbr title>`; `null` when the match is the term itself. */
       title: string | null;
+      /** The full term to write out after the abbreviation (see `InlineOptions.writeOut`). */
+      writeOut?: string;
     };
+
+/** How a page marks the terms in its text. */
+export interface InlineOptions {
+  /**
+   * Write an abbreviation out in full at its first use on the page — "VDEĀVK (Veselības un
+   * darbspēju ekspertīzes ārstu valsts komisija)" — unless the sentence already does (the full
+   * term in it, or the abbreviation in brackets or followed by them). For easy-read pages: a
+   * `title` reaches neither touch, nor the keyboard, nor most screen readers.
+   */
+  writeOut?: boolean;
+}
 
 /** What the recogniser needs of a glossary entry. */
 export interface GlossaryForm {
@@ -78,7 +91,26 @@ function findForm(glossary: Glossary, matched: string): Form | null {
   return candidates.find((f) => !f.isAbbr || f.form === matched) ?? null;
 }
 
-function markTerms(text: string, glossary: Glossary, seen: Set<string>): InlineToken[] {
+/**
+ * Does the sentence already say what the abbreviation at `index` stands for? Yes when it is
+ * in brackets or followed by brackets ("ārstu komisija (VDEĀVK)", "SRC (centrs …)"), or when
+ * the full term is in the sentence — in any case ending, so the last two letters are not
+ * compared ("… komisijai" is "… komisija").
+ */
+function explainedIn(sentence: string, text: string, index: number, length: number, term: string): boolean {
+  if (/\(\s*$/u.test(text.slice(0, index)) || /^\s*\(/u.test(text.slice(index + length))) return true;
+  const full = term.toLocaleLowerCase('lv');
+  const stem = full.length > 6 ? full.slice(0, -2) : full;
+  return sentence.toLocaleLowerCase('lv').includes(stem);
+}
+
+function markTerms(
+  text: string,
+  glossary: Glossary,
+  seen: Set<string>,
+  sentence: string,
+  options: InlineOptions,
+): InlineToken[] {
   const out: InlineToken[] = [];
   if (!glossary.regex) return [{ type: 'text', text }];
   let last = 0;
@@ -87,7 +119,12 @@ function markTerms(text: string, glossary: Glossary, seen: Set<string>): InlineT
     if (!form || seen.has(form.id)) continue;
     seen.add(form.id);
     if (m.index > last) out.push({ type: 'text', text: text.slice(last, m.index) });
-    out.push({ type: 'term', text: m[0], id: form.id, title: form.isAbbr ? form.title : null });
+    const title = form.isAbbr ? form.title : null;
+    const token: Extract<InlineToken, { type: 'term' }> = { type: 'term', text: m[0], id: form.id, title };
+    if (options.writeOut && title !== null && !explainedIn(sentence, text, m.index, m[0].length, title)) {
+      token.writeOut = title;
+    }
+    out.push(token);
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push({ type: 'text', text: text.slice(last) });
@@ -99,15 +136,21 @@ function markTerms(text: string, glossary: Glossary, seen: Set<string>): InlineT
  * @param seen ids of glossary entries already marked on this page; updated in place,
  *   so only the first use on a page is marked.
  */
-export function parseInline(text: string, glossary: Glossary, seen: Set<string>): InlineToken[] {
+export function parseInline(
+  text: string,
+  glossary: Glossary,
+  seen: Set<string>,
+  options: InlineOptions = {},
+): InlineToken[] {
   const out: InlineToken[] = [];
+  const sentence = plainText(text);
   let last = 0;
   for (const m of text.matchAll(LINK)) {
-    if (m.index > last) out.push(...markTerms(text.slice(last, m.index), glossary, seen));
+    if (m.index > last) out.push(...markTerms(text.slice(last, m.index), glossary, seen, sentence, options));
     out.push({ type: 'link', text: m[1] ?? '', href: m[2] ?? '/' });
     last = m.index + m[0].length;
   }
-  if (last < text.length) out.push(...markTerms(text.slice(last), glossary, seen));
+  if (last < text.length) out.push(...markTerms(text.slice(last), glossary, seen, sentence, options));
   return out;
 }
 
@@ -141,7 +184,8 @@ export function escapeHtml(text: string): string {
 
 /**
  * Tokens → HTML. Every piece of content text is escaped; the only elements produced are
- * links to portal paths and `<abbr>` for glossary abbreviations.
+ * links to portal paths and `<abbr>` for glossary abbreviations (then the full term in
+ * brackets, where the token says to write it out).
  * @param href maps a portal path to the page's variant; `glossaryHref` gives an entry's link.
  */
 export function tokensToHtml(
@@ -154,7 +198,8 @@ export function tokensToHtml(
       if (t.type === 'text') return escapeHtml(t.text);
       if (t.type === 'link') return `<a href="${escapeHtml(href(t.href))}">${escapeHtml(t.text)}</a>`;
       const inner = t.title ? `<abbr title="${escapeHtml(t.title)}">${escapeHtml(t.text)}</abbr>` : escapeHtml(t.text);
-      return `<a class="term" href="${escapeHtml(glossaryHref(t.id))}">${inner}</a>`;
+      const written = t.writeOut ? ` (${escapeHtml(t.writeOut)})` : '';
+      return `<a class="term" href="${escapeHtml(glossaryHref(t.id))}">${inner}</a>${written}`;
     })
     .join('');
 }

@@ -106,3 +106,47 @@ describe('telHref', () => {
     expect(telHref('63 350 107')).toBe('tel:63350107');
   });
 });
+
+describe('parseInline with writeOut (easy-read): abbreviations written out at first use', () => {
+  const writeOut = { writeOut: true };
+
+  it('writes the full term after the first use, not after later ones', () => {
+    const seen = new Set<string>();
+    const first = parseInline('Jums vajag VDEĀVK papīru.', glossary, seen, writeOut);
+    expect(first[1]).toMatchObject({
+      type: 'term',
+      text: 'VDEĀVK',
+      writeOut: 'Veselības un darbspēju ekspertīzes ārstu valsts komisija',
+    });
+    expect(
+      tokensToHtml(
+        first,
+        (p) => p,
+        (id) => `/viegli/vardnica/#${id}`,
+      ),
+    ).toBe(
+      'Jums vajag <a class="term" href="/viegli/vardnica/#vdeavk"><abbr title="Veselības un darbspēju ekspertīzes ārstu valsts komisija">VDEĀVK</abbr></a> (Veselības un darbspēju ekspertīzes ārstu valsts komisija) papīru.',
+    );
+    expect(parseInline('Vēlreiz VDEĀVK.', glossary, seen, writeOut)).toEqual([
+      { type: 'text', text: 'Vēlreiz VDEĀVK.' },
+    ]);
+  });
+
+  it('leaves alone what the sentence already explains: brackets, or the full term in any ending', () => {
+    for (const text of [
+      'Ārstu komisija (VDEĀVK) nolemj.',
+      'VDEĀVK (ārstu komisija) nolemj.',
+      'Tas ir dienas aprūpes centrā, ko sauc DAC.',
+      'GRT nozīmē “garīga rakstura traucējumi”.',
+    ]) {
+      const term = parseInline(text, glossary, new Set(), writeOut).find((t) => t.type === 'term');
+      expect(term, text).toBeDefined();
+      expect(term, text).not.toHaveProperty('writeOut');
+    }
+  });
+
+  it('writes nothing out for full terms, or without the option (the Latvian pages keep <abbr title>)', () => {
+    expect(parseInline('Izstrādā atbalsta plānu.', glossary, new Set(), writeOut)[1]).not.toHaveProperty('writeOut');
+    expect(parseInline('Personām ar GRT.', glossary, new Set())[1]).not.toHaveProperty('writeOut');
+  });
+});
