@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import {
+  VERDICTS,
   checkContent,
   eligibilityRule,
   officesOf,
@@ -21,7 +22,7 @@ import {
   validateEntry,
 } from '../src/domain/model/index';
 import { buildRoutingTable, parseRoutingOverrides } from '../src/domain/referral/index';
-import type { RoutingOverrides, RoutingTable } from '../src/domain/referral/index';
+import type { ReferralOptions, RoutingOverrides, RoutingTable } from '../src/domain/referral/index';
 
 /** The repository's `content/` folder (independent of the working directory). */
 export const DEFAULT_CONTENT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'content');
@@ -164,8 +165,11 @@ export function loadRoutingOverrides(file: string, municipalityIds: readonly str
 export interface ReferralContent {
   content: Content;
   routing: RoutingTable;
-  /** For `validateReferral`. */
-  ids: { municipalities: string[]; services: string[] };
+  /**
+   * For `validateReferral`: the municipality and service ids, and what the eligibility
+   * check's verdicts may name (every service, the model's `VERDICTS`).
+   */
+  ids: ReferralOptions & { municipalities: string[]; services: string[] };
   /** For the e-mails: service id → Latvian title. */
   serviceTitles: Record<string, string>;
 }
@@ -176,9 +180,11 @@ export interface ReferralContent {
  */
 export function loadReferralContent(options: { contentDir?: string; routingFile?: string } = {}): ReferralContent {
   const content = loadContent(options.contentDir);
+  const services = content.services.map((s) => s.id);
   const ids = {
     municipalities: content.municipalities.map((m) => m.id),
-    services: content.services.map((s) => s.id),
+    services,
+    answers: { services, verdicts: VERDICTS },
   };
   const overrides = options.routingFile ? loadRoutingOverrides(options.routingFile, ids.municipalities) : {};
   return {

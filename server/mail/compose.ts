@@ -186,8 +186,14 @@ type Section =
   | { heading: string; paragraph: string }
   | { heading: string; tree: Row[] };
 
+/** The label of an id: own keys only — `toString` or `constructor` must never find `Object.prototype`. */
+function label(id: string, labels: MailLabels): string {
+  const answers = labels.answers;
+  return answers !== undefined && Object.hasOwn(answers, id) ? (answers[id] ?? id) : id;
+}
+
 function answerLabel(key: string, labels: MailLabels): string {
-  return labels.answers?.[key] ?? key;
+  return label(key, labels);
 }
 
 function answerText(value: AnswerValue, labels: MailLabels): string {
@@ -195,15 +201,31 @@ function answerText(value: AnswerValue, labels: MailLabels): string {
   if (value === null) return 'nezina';
   if (typeof value === 'boolean') return yesNo(value);
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return labels.answers?.[value] ?? value;
+  if (typeof value === 'string') return label(value, labels);
   if (Array.isArray(value)) return value.map((v) => answerText(v, labels)).join(', ');
   return Object.entries(value)
     .map(([k, v]) => `${answerLabel(k, labels)}: ${answerText(v, labels)}`)
     .join('; ');
 }
 
+/** The result's verdicts (`[{ service, verdict }]`) as "<service title>: <verdict>, …". */
+function verdictsText(value: AnswerValue, labels: MailLabels): string {
+  if (!Array.isArray(value)) return answerText(value, labels);
+  return value
+    .map((item) => {
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) return answerText(item, labels);
+      const service = typeof item['service'] === 'string' ? item['service'] : '';
+      const title = Object.hasOwn(labels.services, service) ? (labels.services[service] ?? service) : service;
+      return `${title}: ${item['verdict'] === undefined ? '' : answerText(item['verdict'], labels)}`;
+    })
+    .join(', ');
+}
+
 function answerRows(answers: Answers, labels: MailLabels): Row[] {
-  return Object.entries(answers).map(([key, value]) => [answerLabel(key, labels), answerText(value, labels)]);
+  return Object.entries(answers).map(([key, value]) => [
+    answerLabel(key, labels),
+    key === 'verdicts' ? verdictsText(value, labels) : answerText(value, labels),
+  ]);
 }
 
 function officeSections(input: OfficeMailInput, options: ComposeOptions): Section[] {
@@ -233,7 +255,7 @@ function officeSections(input: OfficeMailInput, options: ComposeOptions): Sectio
   if (r.services.length > 0) {
     sections.push({
       heading: 'Pakalpojumi, par kuriem jautā',
-      list: r.services.map((id) => labels.services[id] ?? id),
+      list: r.services.map((id) => (Object.hasOwn(labels.services, id) ? (labels.services[id] ?? id) : id)),
     });
   }
 

@@ -106,7 +106,7 @@ describe('the office e-mail', () => {
       'Vēlas viegli lasāmu valodu: nē',
       'Vēlas saziņā iesaistīt atbalsta personu: jā',
       'Pirmā rinda\nOtrā rinda',
-      '- verdicts: atelpas-bridis: likely',
+      '- verdicts: Atelpas brīdis: likely',
     ]) {
       expect(m.text).toContain(part);
     }
@@ -136,6 +136,27 @@ describe('the office e-mail', () => {
     expect(m.text).toContain('Interese par bērna uzņemšanu ģimenē KV-ABCD-EFGH');
     expect(m.text).toContain('kļūt par audžuģimeni');
     expect(m.text).not.toContain('Pakalpojumi, par kuriem jautā');
+  });
+});
+
+describe('labels of the answers (W4)', () => {
+  it('never find Object.prototype: a key or value named like a function stays a word', () => {
+    // Built by hand — the schema refuses these — to test the mail layer's own defence.
+    const r = referral(serviceRequest());
+    r.answers = {
+      toString: 'constructor',
+      valueOf: ['hasOwnProperty'],
+      verdicts: [{ service: '__proto__', verdict: 'toString' }],
+    };
+    const m = composeOfficeEmail(
+      { reference: 'KV-ABCD-EFGH', receivedAt: RECEIVED, referral: r, route: routeFor(table, r.type, r.municipality) },
+      { ...OPTS, labels: { services: SERVICE_TITLES, answers: { group: 'Kam palīdzība vajadzīga' } } },
+    );
+    expect(m.text).toContain('- toString: constructor');
+    expect(m.text).toContain('- valueOf: hasOwnProperty');
+    expect(m.text).toContain('- verdicts: __proto__: toString');
+    expect(m.text).not.toContain('[native code]');
+    expect(m.html).not.toContain('function');
   });
 });
 
