@@ -111,7 +111,12 @@ export function jobId(job: MailJob): string {
  */
 export function openReferralOutbox(
   dataDir: string,
-  options: { retry?: RetryPolicy; retentionDays?: number; now?: Date } = {},
+  options: {
+    retry?: RetryPolicy;
+    retentionDays?: number;
+    now?: Date;
+    onQuarantine?: (file: string, state: string) => void;
+  } = {},
 ): Promise<FileOutbox<MailJob>> {
   const { now, ...rest } = options;
   return openFileOutbox<MailJob>({ dir: join(dataDir, 'outbox'), ...rest }, now);
