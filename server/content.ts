@@ -22,7 +22,7 @@ import {
   validateEntry,
 } from '../src/domain/model/index';
 import { buildRoutingTable, parseRoutingOverrides } from '../src/domain/referral/index';
-import type { ReferralOptions, RoutingOverrides, RoutingTable } from '../src/domain/referral/index';
+import type { ReferralOptions, RouteOverride, RoutingOverrides, RoutingTable } from '../src/domain/referral/index';
 
 /** The repository's `content/` folder (independent of the working directory). */
 export const DEFAULT_CONTENT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'content');
@@ -158,7 +158,18 @@ export function loadRoutingOverrides(file: string, municipalityIds: readonly str
   }
   const result = parseRoutingOverrides(json, municipalityIds);
   if (!result.ok) throw new RoutingFileError(file, result.errors);
-  return result.value;
+  // Key files are named relative to the routing file (keys usually sit beside it).
+  const base = dirname(resolve(file));
+  const value: Record<string, Partial<Record<'service' | 'foster', RouteOverride>>> = {};
+  for (const [id, routes] of Object.entries(result.value)) {
+    const resolved: Partial<Record<'service' | 'foster', RouteOverride>> = {};
+    for (const [type, route] of Object.entries(routes) as ['service' | 'foster', RouteOverride][]) {
+      resolved[type] =
+        route.pgpKeyFile === undefined ? route : { ...route, pgpKeyFile: resolve(base, route.pgpKeyFile) };
+    }
+    Object.defineProperty(value, id, { value: resolved, enumerable: true, writable: true, configurable: true });
+  }
+  return value;
 }
 
 /** Everything the referral flow reads from content, ready to use. */

@@ -24,6 +24,8 @@ import type {
   Referral,
   Route,
 } from '../../src/domain/referral/index';
+import type { PublicKey } from 'openpgp';
+import { eAddressWriteUrl } from '../../src/domain/eaddress';
 import { escapeHtml } from '../../src/domain/text/inline';
 import { confirmationId } from '../../src/domain/referral/reference';
 
@@ -47,6 +49,8 @@ export interface OutgoingMessage {
   headers: Record<string, string>;
   /** Not sent: where the file transport files the message, and what it is. */
   meta: { id: string; municipalityId: string; kind: 'office' | 'confirmation' };
+  /** Send it PGP/MIME-encrypted to this key (the office's); the outer subject then holds `meta.id` only. */
+  encryptTo?: PublicKey;
 }
 
 /** Human names for ids, from content. */
@@ -287,7 +291,7 @@ function officeFooter(referral: Referral): string[] {
   ];
   lines.push(
     referral.contact.email !== undefined
-      ? 'Atbildot uz šo e-pastu, atbilde nonāks pie cilvēka, kurš aizpildīja pieteikumu.'
+      ? 'Atbildot uz šo e-pastu, atbilde nonāks uz pieteikumā norādīto e-pasta adresi. Portāls šo adresi nav pārbaudījis: pārliecinieties, ka rakstāt īstajam cilvēkam.'
       : 'Cilvēks e-pastu nenorādīja: sazinieties pa tālruni.',
   );
   return lines;
@@ -368,8 +372,10 @@ export function composeOfficeEmail(input: OfficeMailInput, options: ComposeOptio
     headers: { 'X-Kurzeme-Visiem-Reference': reference },
     meta: { id: reference, municipalityId: route.municipalityId, kind: 'office' },
   };
-  const { email, name } = referral.contact;
-  if (email !== undefined) message.replyTo = { name, address: email };
+  // The address only: a display name typed into a public form ("Boss <boss@kuldiga.lv>")
+  // would be shown by mail clients as if it were the sender's identity.
+  const { email } = referral.contact;
+  if (email !== undefined) message.replyTo = { name: '', address: email };
   return message;
 }
 
@@ -408,6 +414,7 @@ export function composeConfirmationEmail(input: ConfirmationMailInput, options: 
           'Darbinieks jums zvanīs vai rakstīs.',
           'Ja jums ir jautājumi, sazinieties ar pašvaldību.',
           'Pasakiet pieteikuma numuru.',
+          ...(route.regNo === null ? [] : [`Var rakstīt arī uz valsts e-adresi: ${eAddressWriteUrl(route.regNo)}`]),
         ],
       },
     ];
@@ -430,6 +437,9 @@ export function composeConfirmationEmail(input: ConfirmationMailInput, options: 
         list: [
           'Darbinieks izskatīs pieteikumu un sazināsies ar jums tā, kā norādījāt pieteikumā.',
           'Ja vēlaties ko papildināt vai jautāt, sazinieties ar iestādi un nosauciet pieteikuma numuru.',
+          ...(route.regNo === null
+            ? []
+            : [`Iestādei var rakstīt arī uz tās oficiālo e-adresi: ${eAddressWriteUrl(route.regNo)}`]),
         ],
       },
     ];

@@ -68,14 +68,16 @@ describe('officeSubject', () => {
 });
 
 describe('the office e-mail', () => {
-  it('goes to the route, from the portal, with Reply-To as an address object', () => {
+  it('goes to the route, from the portal, with Reply-To as an address object — the address only', () => {
     const m = office(serviceRequest());
     expect(m.to).toEqual({
       name: 'Kuldīgas novada Sociālais dienests',
       address: 'socialais-dienests@kuldigas-novads.example.test',
     });
     expect(m.from).toEqual(OPTS.from);
-    expect(m.replyTo).toEqual({ name: 'Ilze Bērziņa', address: 'ilze@example.test' });
+    // No display name: a typed name ("Boss <boss@kuldiga.lv>") must not pose as the sender.
+    expect(m.replyTo).toEqual({ name: '', address: 'ilze@example.test' });
+    expect(m.text).toContain('Portāls šo adresi nav pārbaudījis');
     expect(m.headers['X-Kurzeme-Visiem-Reference']).toBe('KV-ABCD-EFGH');
     expect(m.meta).toEqual({ id: 'KV-ABCD-EFGH', municipalityId: 'kuldigas-novads', kind: 'office' });
   });
@@ -179,6 +181,32 @@ describe('the confirmation e-mail', () => {
       expect(m.text).not.toContain(secret);
       expect(m.html).not.toContain(secret);
     }
+  });
+
+  it('links to writing to the office through its e-address when its registration number is known', () => {
+    const withRegNo = buildRoutingTable(
+      fixtureMunicipalities().map((m) =>
+        m.id === 'kuldigas-novads' ? { ...m, service: { ...m.service, regNo: '90000038741' } } : m,
+      ),
+    );
+    for (const easyLanguage of [false, true]) {
+      const m = composeConfirmationEmail(
+        {
+          reference: 'KV-ABCD-EFGH',
+          receivedAt: RECEIVED,
+          route: routeFor(withRegNo, 'service', 'kuldigas-novads'),
+          email: 'ilze@example.test',
+          easyLanguage,
+        },
+        OPTS,
+      );
+      expect(m.text).toContain('https://www.latvija.lv/lv/Eaddress/write?address=_default@90000038741');
+    }
+    const without = composeConfirmationEmail(
+      { reference: 'KV-ABCD-EFGH', receivedAt: RECEIVED, route, email: 'ilze@example.test', easyLanguage: false },
+      OPTS,
+    );
+    expect(without.text).not.toContain('e-adresi');
   });
 
   it('is written in easy-read Latvian when asked', () => {
