@@ -144,17 +144,29 @@ function headerText(value: string): string {
   return value.replace(/[\r\n\u0000-\u001F\u007F\u2028\u2029]+/gu, ' ').trim();
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: one per time zone, kept.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('lv-LV', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** `22.11.2026. plkst. 14:05` in the given time zone. */
 export function formatDateTime(date: Date, timeZone = 'Europe/Riga'): string {
-  const parts = new Intl.DateTimeFormat('lv-LV', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
+  const parts = dateFormat(timeZone).formatToParts(date);
   const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('day')}.${get('month')}.${get('year')}. plkst. ${get('hour')}:${get('minute')}`;
 }
