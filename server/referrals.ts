@@ -71,9 +71,11 @@ export interface ReferralService {
   readonly officeKeys: ReadonlyMap<string, PublicKey>;
   /**
    * Validate and store; resolves once the enquiry is on disk. Rejects if it cannot be
-   * stored, or with `UnsendableError` if its e-mail cannot be composed.
+   * stored, or with `UnsendableError` if its e-mail cannot be composed. `client` (the
+   * client's address) scopes the double-click check: only the same client gets the first
+   * copy's reference back.
    */
-  submit(input: unknown): Promise<SubmitResult>;
+  submit(input: unknown, client?: string): Promise<SubmitResult>;
   /** Readiness: the outbox, the mail server, free disk space and the age of leases. */
   ready(): Promise<Readiness>;
   close(): Promise<void>;
@@ -253,14 +255,16 @@ export async function createReferralService(config: Config, log: FastifyBaseLogg
     outbox,
     worker,
     officeKeys,
-    async submit(input) {
+    async submit(input, client = '') {
       const result = validateReferral(input, content.ids);
       if (!result.ok) return { kind: 'invalid', errors: result.errors };
       if (isSpam(input)) {
         // Looks accepted to the bot; nothing is stored or sent.
         return { kind: 'spam', reference: generateReference(randomBytes) };
       }
-      const key = createHash('sha256').update(canonical(result.value)).digest('hex');
+      // The client is part of the key: another client sending the same text gets its own
+      // reference, so the answer tells nobody that exactly this enquiry was just sent (W12).
+      const key = createHash('sha256').update(client).update('\n').update(canonical(result.value)).digest('hex');
       const now = Date.now();
       for (const [k, v] of recent) if (now - v.at > DEDUPE_MS) recent.delete(k);
       const seen = recent.get(key);

@@ -81,7 +81,8 @@ export async function submitOr503(
   page?: (status: 500 | 503) => string,
 ): Promise<SubmitResult | null> {
   try {
-    return await referrals.submit(input);
+    // The client's address as `trustProxy` gives it (the double-click check is per client).
+    return await referrals.submit(input, reply.request.ip);
   } catch (err) {
     const status = err instanceof UnsendableError ? 500 : 503;
     if (status === 503) reply.log.error({ code: (err as { code?: string }).code }, 'enquiry could not be stored');
