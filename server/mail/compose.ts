@@ -164,11 +164,21 @@ function dateFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+// The last minute formatted: every enquiry of a busy minute shows the same text, and
+// formatToParts is the dearest step of composing (the office e-mail is composed once
+// before an enquiry is stored, on the request's path).
+let lastFormatted: { minute: number; timeZone: string; text: string } | null = null;
+
 /** `22.11.2026. plkst. 14:05` in the given time zone. */
 export function formatDateTime(date: Date, timeZone = 'Europe/Riga'): string {
+  const minute = Math.floor(date.getTime() / 60_000);
+  if (lastFormatted && lastFormatted.minute === minute && lastFormatted.timeZone === timeZone)
+    return lastFormatted.text;
   const parts = dateFormat(timeZone).formatToParts(date);
   const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('day')}.${get('month')}.${get('year')}. plkst. ${get('hour')}:${get('minute')}`;
+  const text = `${get('day')}.${get('month')}.${get('year')}. plkst. ${get('hour')}:${get('minute')}`;
+  if (Number.isFinite(minute)) lastFormatted = { minute, timeZone, text };
+  return text;
 }
 
 /** The office's name: from content if known, else "<municipality> — <kind>". */
