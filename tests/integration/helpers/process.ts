@@ -47,8 +47,20 @@ function spawnServer(env: Record<string, string>): { child: ChildProcess; output
 /**
  * Start a server and wait until `/healthz` answers. `env` adds to or overrides the
  * defaults (PORT, HOST, PUBLIC_ORIGIN, DATA_DIR, ROUTING_FILE, RATE_LIMIT_PER_MINUTE).
+ * A port taken between choosing it and listening (another program on this machine) is
+ * retried with another one.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnce(env);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof Error) || !error.message.includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startOnce(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = env['DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'kv-proc-'));
   const origin = `http://127.0.0.1:${port}`;
@@ -66,7 +78,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     async () => {
       if (child.exitCode !== null) throw new Error(`the server exited ${child.exitCode}:\n${output()}`);
       try {
-        return (await fetch(`${origin}/healthz`)).ok;
+        // Listening, and it is this process that answers (not another program on the port).
+        return (await fetch(`${origin}/healthz`)).ok && output().includes(`listening at http://127.0.0.1:${port}`);
       } catch {
         return false;
       }
