@@ -4,7 +4,8 @@
  * ROUTING_FILE or a mail server that accepts again).
  *
  *     npm run --silent outbox -- status          counts, and whether a server holds the outbox
- *     npm run --silent outbox -- dead            the dead letters: reference, office, when, why
+ *     npm run --silent outbox -- dead            the dead letters: reference, office, when, why;
+ *                                                and the files set aside as unreadable
  *     npm run --silent outbox -- retry KV-…      send these again (a running server picks them
  *     npm run --silent outbox -- retry --all     up within 30 s, or at its next start)
  *     npm run --silent outbox -- delete KV-…     delete these dead letters for good (settled
@@ -85,17 +86,21 @@ export async function main(args: readonly string[], io: CommandIO = processIO): 
     return (command === 'retry' && !all) || command === 'delete' ? 3 : 0;
   }
   // No recovery, no lock: recovery would take back what a running server is sending.
-  const outbox = new FileOutbox<MailJob>(spool);
+  const outbox = new FileOutbox<MailJob>(spool, {
+    onQuarantine: (file) => io.stderr(`set aside as unreadable: dead/${file}\n`),
+  });
   await outbox.init();
 
   if (command === 'status') {
     const s = await outbox.stats();
     const next = await outbox.nextDueAt();
+    const unreadable = (await outbox.listQuarantined()).length;
     io.stdout(
       `Outbox ${spool} (${serverPid(spool)})\n` +
         `  waiting:             ${s.pending}${next ? ` (next attempt ${next.toISOString()})` : ''}\n` +
         `  being sent:          ${s.leased}\n` +
         `  gave up (dead):      ${s.dead}${s.dead > 0 ? '  → npm run --silent outbox -- dead' : ''}\n` +
+        `  unreadable files:    ${unreadable}${unreadable > 0 ? '  → npm run --silent outbox -- dead' : ''}\n` +
         `  delivered, retained: ${s.delivered}\n`,
     );
     return 0;
@@ -103,12 +108,23 @@ export async function main(args: readonly string[], io: CommandIO = processIO): 
 
   const dead = await outbox.listDead();
   if (command === 'dead') {
-    if (dead.length === 0) {
+    const quarantined = await outbox.listQuarantined();
+    if (dead.length === 0 && quarantined.length === 0) {
       io.stdout('No dead letters.\n');
       return 0;
     }
-    const header = ['reference', 'e-mail', 'municipality', 'accepted', 'attempts', 'why it gave up'];
-    io.stdout(`${table([header, ...dead.map(describe)])}\n`);
+    if (dead.length > 0) {
+      const header = ['reference', 'e-mail', 'municipality', 'accepted', 'attempts', 'why it gave up'];
+      io.stdout(`${table([header, ...dead.map(describe)])}\n`);
+    } else io.stdout('No dead letters.\n');
+    if (quarantined.length > 0) {
+      // A damaged file may be an accepted enquiry: an operator must look at it by hand.
+      io.stdout(
+        `\n${quarantined.length} unreadable file(s) set aside in ${join(spool, 'dead')} ` +
+          '(<reference>.<folder>.<time>.unreadable; open them by hand, they may hold an enquiry):\n' +
+          quarantined.map((f) => `  ${f}\n`).join(''),
+      );
+    }
     return 0;
   }
 

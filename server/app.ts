@@ -6,6 +6,7 @@
  * lifecycle. It never listens; `server/index.ts` does.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
+import { plainRefusedRoutes } from '../src/domain/referral/index';
 import type { Config } from './config';
 import { apiPlugin } from './plugins/api';
 import { healthPlugin } from './plugins/health';
@@ -37,10 +38,28 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
           },
-    trustProxy: config.production,
+    // The client's address is what the configured proxies say, never what a client claims
+    // (false: the peer is the client). A hop count trusts that many proxies in front.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     return503OnClosing: true,
     bodyLimit: 32 * 1024,
+    // A request (headers and body) must arrive within the limit: a body trickled in a byte
+    // at a time is cut. Idle keep-alive connections close after a few seconds.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: Math.min(config.requestTimeoutMs, 60_000),
+      // How often Node looks for requests past their limit (its default, 30 s, would let a
+      // slow body live up to 30 s beyond the limit).
+      connectionsCheckingInterval: Math.max(100, Math.min(5000, Math.floor(config.requestTimeoutMs / 2))),
+    },
   });
+  // Connections beyond the cap are refused at once (the kernel's backlog holds the rest).
+  app.server.maxConnections = config.maxConnections;
 
   const referrals = await createReferralService(config, app.log);
   app.decorate('referrals', referrals);
@@ -58,9 +77,22 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   try {
     await app.register(securityPlugin, { site, publicOrigin });
     await app.register(healthPlugin, { referrals });
-    await app.register(apiPlugin, { referrals, publicOrigin, rateLimitPerMinute });
+    const allowRequestHost = !config.production;
+    await app.register(apiPlugin, { referrals, publicOrigin, rateLimitPerMinute, allowRequestHost });
     // Last: it holds the static files' wildcard route and the 404 handler.
-    await app.register(pagesPlugin, { site, referrals, publicOrigin, rateLimitPerMinute });
+    const refused = plainRefusedRoutes(referrals.content.routing);
+    const plainMailRefused = {
+      service: refused.filter((r) => r.type === 'service').map((r) => r.municipalityId),
+      foster: refused.filter((r) => r.type === 'foster').map((r) => r.municipalityId),
+    };
+    await app.register(pagesPlugin, {
+      site,
+      referrals,
+      publicOrigin,
+      rateLimitPerMinute,
+      plainMailRefused,
+      allowRequestHost,
+    });
   } catch (error) {
     await app.close();
     throw error;

@@ -3,6 +3,9 @@
  * starts. A bad value stops the start with a message naming the variable and what it
  * expects (in Latvian and English, for the municipal IT person running it).
  */
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { MailConfigError, mailConfigFromEnv, parseSmtpUrl, type MailTransportConfig } from './mail/transport';
 
@@ -33,7 +36,37 @@ export interface Config {
   deliveryRetryDelaysSeconds: number[] | null;
   /** Keep delivered enquiries this many days (0 = delete at once). */
   outboxRetentionDays: number;
+  /**
+   * Which proxies in front of the server are trusted to say who the client is
+   * (`X-Forwarded-For`): `false` = none (the peer is the client), a hop count, or the
+   * proxies' addresses and CIDR ranges. Never "every hop": a client could then name itself.
+   */
+  trustProxy: false | number | string[];
+  /** The longest a request may take to arrive in full (headers and body), in ms. */
+  requestTimeoutMs: number;
+  /** Idle keep-alive connections are closed after this many ms. */
+  keepAliveTimeoutMs: number;
+  /** Open connections at most; further ones are refused at once. */
+  maxConnections: number;
+  /** Confirmation e-mails to one address in 24 hours at most (0 = send none). */
+  confirmationsPerAddressPerDay: number;
+  /** Confirmation e-mails in one hour at most, to all addresses together (0 = send none). */
+  confirmationsPerHour: number;
+  /** `/readyz` says not ready when the data directory's disk has less free space than this (bytes). */
+  readyMinFreeBytes: number;
+  /** A delivery attempt held longer than this (ms) counts as stuck for `/readyz`. */
+  leaseLimitMs: number;
+  /** DKIM signing of every outgoing message, or `null`. */
+  dkim: { domainName: string; keySelector: string; privateKey: string } | null;
+  /** Unsafe production settings the operator allowed explicitly (`ALLOW_INSECURE`). */
+  allowInsecure: readonly InsecureSetting[];
+  /** What the start-up log must warn about (insecure settings allowed, DKIM not aligned with the sender). */
+  warnings: string[];
 }
+
+/** The unsafe settings production refuses unless `ALLOW_INSECURE` names them. */
+export const INSECURE_SETTINGS = ['http-origin', 'smtp-without-tls', 'smtp-credentials-without-tls'] as const;
+export type InsecureSetting = (typeof INSECURE_SETTINGS)[number];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -51,6 +84,18 @@ export function dataDirFrom(env: Env = process.env, cwd: string = process.cwd())
   const given = env['DATA_DIR']?.trim();
   const raw = given === undefined || given === '' ? './var' : given;
   return isAbsolute(raw) ? raw : resolve(cwd, raw);
+}
+
+const CIDR_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** One entry of `TRUST_PROXY`: an IP address, an address/prefix, or one of proxy-addr's names. */
+function isProxyAddress(entry: string): boolean {
+  if (CIDR_NAMES.includes(entry)) return true;
+  const [address = '', prefix, ...more] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || more.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/u.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 /**
@@ -149,12 +194,99 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     } else deliveryRetryDelaysSeconds = list;
   }
 
+  const seconds = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = value(name);
+    if (raw === undefined) return fallback * 1000;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < min || n > max) {
+      problems.push(`${name}="${raw}": jābūt sekundēm no ${min} līdz ${max} / expected seconds from ${min} to ${max}`);
+      return fallback * 1000;
+    }
+    return Math.round(n * 1000);
+  };
+  const requestTimeoutMs = seconds('REQUEST_TIMEOUT_SECONDS', 30, 0.1, 600);
+  const keepAliveTimeoutMs = Math.min(5000, requestTimeoutMs);
+  const maxConnections = positive('MAX_CONNECTIONS', 256, 100000);
+  if (maxConnections === 0) problems.push('MAX_CONNECTIONS: jābūt vismaz 1 / expected at least 1');
+  const confirmationsPerAddressPerDay = positive('CONFIRMATIONS_PER_ADDRESS_PER_DAY', 3, 1000);
+  const confirmationsPerHour = positive('CONFIRMATIONS_PER_HOUR', 60, 100000);
+  const readyMinFreeBytes = positive('READY_MIN_FREE_MB', 100, 10_000_000) * 1024 * 1024;
+  const smtpTimeoutMs = seconds('SMTP_TIMEOUT_SECONDS', 30, 0.1, 600);
+  // Every SMTP step is bounded by the timeout; ten of them is far beyond any real send.
+  const leaseLimitMs = 10 * smtpTimeoutMs;
+
+  let trustProxy: false | number | string[] = false;
+  const rawTrust = value('TRUST_PROXY');
+  if (rawTrust !== undefined && rawTrust.toLowerCase() !== 'false') {
+    const list = rawTrust.split(',').map((x) => x.trim());
+    if (rawTrust.toLowerCase() === 'true') {
+      problems.push(
+        'TRUST_PROXY="true": tad klients var uzdoties par jebkuru adresi; norādiet starpniekserveru skaitu vai adreses / ' +
+          'would let any client name its own address; give the number of proxies (e.g. 1) or their addresses (e.g. 10.0.0.5,10.0.1.0/24)',
+      );
+    } else if (/^\d+$/u.test(rawTrust)) {
+      const hops = Number(rawTrust);
+      if (hops < 1 || hops > 10) problems.push(`TRUST_PROXY="${rawTrust}": expected a number of proxies from 1 to 10`);
+      else trustProxy = hops;
+    } else if (list.every(isProxyAddress)) {
+      trustProxy = list;
+    } else {
+      problems.push(
+        `TRUST_PROXY="${rawTrust}": jābūt skaitlim vai IP adrešu/CIDR sarakstam / expected a number of proxies or addresses and CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8`,
+      );
+    }
+  }
+
+  const allowInsecure: InsecureSetting[] = [];
+  for (const item of (value('ALLOW_INSECURE') ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '')) {
+    const known = INSECURE_SETTINGS.find((s) => s === item);
+    if (known) allowInsecure.push(known);
+    else problems.push(`ALLOW_INSECURE: "${item}" is not one of ${INSECURE_SETTINGS.join(', ')}`);
+  }
+  const warnings: string[] = [];
+  /** An unsafe production setting: refused unless allowed by name, then a warning. */
+  const unsafe = (setting: InsecureSetting, what: string): void => {
+    if (!production) return;
+    if (allowInsecure.includes(setting)) warnings.push(`ALLOW_INSECURE=${setting}: ${what}`);
+    else
+      problems.push(
+        `${what}: ražošanā nav atļauts / refused in production (allow it explicitly with ALLOW_INSECURE=${setting})`,
+      );
+  };
+  if (publicOrigin.protocol === 'http:' && rawOrigin !== undefined) {
+    unsafe('http-origin', `PUBLIC_ORIGIN="${publicOrigin.origin}" is http: no HSTS, forms travel unencrypted`);
+  }
+
   let mail: MailTransportConfig = { dataDir };
   try {
     mail = mailConfigFromEnv(env, dataDir);
-    if (mail.smtpUrl) parseSmtpUrl(mail.smtpUrl);
-    // In production an SMTP connection must be encrypted unless the operator says otherwise.
-    if (production && mail.smtpUrl && value('SMTP_REQUIRE_TLS') === undefined) mail.requireTLS = true;
+    mail.pool = {
+      connectionTimeoutMs: smtpTimeoutMs,
+      greetingTimeoutMs: smtpTimeoutMs,
+      socketTimeoutMs: smtpTimeoutMs,
+      dnsTimeoutMs: smtpTimeoutMs,
+    };
+    if (mail.smtpUrl) {
+      const endpoint = parseSmtpUrl(mail.smtpUrl);
+      // In production an SMTP connection must be encrypted unless the operator says otherwise.
+      if (production && value('SMTP_REQUIRE_TLS') === undefined) mail.requireTLS = true;
+      if (!endpoint.secure && mail.requireTLS !== true) {
+        unsafe('smtp-without-tls', 'SMTP_REQUIRE_TLS=false: enquiries may cross the network to the relay unencrypted');
+        if (endpoint.auth) {
+          unsafe(
+            'smtp-credentials-without-tls',
+            'SMTP_URL has credentials and TLS is not required: the password may cross the network in clear',
+          );
+          if (!production)
+            warnings.push(
+              'SMTP_URL has credentials and SMTP_REQUIRE_TLS=false: the password may cross the network in clear',
+            );
+        }
+      }
+    }
   } catch (err) {
     if (!(err instanceof MailConfigError) && !(err instanceof TypeError)) throw err;
     problems.push(
@@ -191,6 +323,45 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const rawRouting = value('ROUTING_FILE');
   const routingFile = rawRouting === undefined ? null : isAbsolute(rawRouting) ? rawRouting : resolve(cwd, rawRouting);
 
+  let dkim: Config['dkim'] = null;
+  const dkimDomain = value('DKIM_DOMAIN');
+  const dkimSelector = value('DKIM_SELECTOR');
+  const dkimKeyFile = value('DKIM_PRIVATE_KEY_FILE');
+  const dkimGiven = [dkimDomain, dkimSelector, dkimKeyFile].filter((v) => v !== undefined).length;
+  if (dkimGiven > 0 && dkimGiven < 3) {
+    problems.push(
+      'DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY_FILE: norādiet visus trīs vai nevienu / give all three or none',
+    );
+  } else if (dkimDomain !== undefined && dkimSelector !== undefined && dkimKeyFile !== undefined) {
+    const domainOk =
+      /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/u.test(
+        dkimDomain,
+      );
+    if (!domainOk) problems.push(`DKIM_DOMAIN="${dkimDomain}": expected a domain name, e.g. kurzemesregions.lv`);
+    if (!/^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62})$/u.test(dkimSelector))
+      problems.push(`DKIM_SELECTOR="${dkimSelector}": expected a selector such as "portals2026"`);
+    const keyPath = isAbsolute(dkimKeyFile) ? dkimKeyFile : resolve(cwd, dkimKeyFile);
+    let privateKey: string | null = null;
+    try {
+      privateKey = readFileSync(keyPath, 'utf8');
+      createPrivateKey(privateKey);
+    } catch (err) {
+      problems.push(
+        `DKIM_PRIVATE_KEY_FILE="${dkimKeyFile}": ${privateKey === null ? 'cannot be read' : 'not a PEM private key'} (${(err as NodeJS.ErrnoException).code ?? 'invalid'})`,
+      );
+      privateKey = null;
+    }
+    if (privateKey !== null && domainOk) {
+      dkim = { domainName: dkimDomain.toLowerCase(), keySelector: dkimSelector, privateKey };
+      const fromDomain = mailFrom.address.split('@')[1]?.toLowerCase() ?? '';
+      if (fromDomain !== dkim.domainName && !fromDomain.endsWith(`.${dkim.domainName}`)) {
+        warnings.push(
+          `DKIM_DOMAIN=${dkim.domainName} is not the domain of MAIL_FROM (${fromDomain}): DMARC will not align`,
+        );
+      }
+    }
+  }
+
   const rawLevel = value('LOG_LEVEL') ?? 'info';
   const logLevel = LOG_LEVELS.find((l) => l === rawLevel);
   if (!logLevel) problems.push(`LOG_LEVEL="${rawLevel}": expected one of ${LOG_LEVELS.join(', ')}`);
@@ -211,5 +382,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     deliveryMaxAgeHours,
     deliveryRetryDelaysSeconds,
     outboxRetentionDays,
+    trustProxy,
+    requestTimeoutMs,
+    keepAliveTimeoutMs,
+    maxConnections,
+    confirmationsPerAddressPerDay,
+    confirmationsPerHour,
+    readyMinFreeBytes,
+    leaseLimitMs,
+    dkim,
+    allowInsecure,
+    warnings,
   };
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import {
+  VERDICTS,
   checkContent,
   eligibilityRule,
   officesOf,
@@ -22,7 +23,7 @@ import {
   validateEntry,
 } from '../src/domain/model/index';
 import { buildRoutingTable, parseRoutingOverrides } from '../src/domain/referral/index';
-import type { RoutingOverrides, RoutingTable } from '../src/domain/referral/index';
+import type { ReferralOptions, RouteOverride, RoutingOverrides, RoutingTable } from '../src/domain/referral/index';
 
 /** The repository's `content/` folder (independent of the working directory). */
 export const DEFAULT_CONTENT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'content');
@@ -182,15 +183,29 @@ export function loadRoutingOverrides(file: string, municipalityIds: readonly str
   }
   const result = parseRoutingOverrides(json, municipalityIds);
   if (!result.ok) throw new RoutingFileError(file, result.errors);
-  return result.value;
+  // Key files are named relative to the routing file (keys usually sit beside it).
+  const base = dirname(resolve(file));
+  const value: Record<string, Partial<Record<'service' | 'foster', RouteOverride>>> = {};
+  for (const [id, routes] of Object.entries(result.value)) {
+    const resolved: Partial<Record<'service' | 'foster', RouteOverride>> = {};
+    for (const [type, route] of Object.entries(routes) as ['service' | 'foster', RouteOverride][]) {
+      resolved[type] =
+        route.pgpKeyFile === undefined ? route : { ...route, pgpKeyFile: resolve(base, route.pgpKeyFile) };
+    }
+    Object.defineProperty(value, id, { value: resolved, enumerable: true, writable: true, configurable: true });
+  }
+  return value;
 }
 
 /** Everything the referral flow reads from content, ready to use. */
 export interface ReferralContent {
   content: Content;
   routing: RoutingTable;
-  /** For `validateReferral`. */
-  ids: { municipalities: string[]; services: string[] };
+  /**
+   * For `validateReferral`: the municipality and service ids, and what the eligibility
+   * check's verdicts may name (every service, the model's `VERDICTS`).
+   */
+  ids: ReferralOptions & { municipalities: string[]; services: string[] };
   /** For the e-mails: service id → Latvian title. */
   serviceTitles: Record<string, string>;
 }
@@ -201,9 +216,13 @@ export interface ReferralContent {
  */
 export function loadReferralContent(options: { contentDir?: string; routingFile?: string } = {}): ReferralContent {
   const content = loadContent(options.contentDir);
+  // The request names services the social service provides; the wizard's verdicts in its
+  // answers may name any service (a benefit at VSAA, a step first).
+  const services = content.services.map((s) => s.id);
   const ids = {
     municipalities: content.municipalities.map((m) => m.id),
     services: requestableServices(content.services).map((s) => s.id),
+    answers: { services, verdicts: VERDICTS },
   };
   const overrides = options.routingFile ? loadRoutingOverrides(options.routingFile, ids.municipalities) : {};
   return {

@@ -5,8 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
+import { ContentError, RoutingFileError } from './content';
 import { SpoolLockedError } from './outbox/lock';
-import { productionRoutingProblems } from './referrals';
+import { plainRefusedOffices, productionRoutingProblems } from './referrals';
 
 let config: Config;
 try {
@@ -26,6 +27,16 @@ try {
 } catch (err) {
   if (err instanceof SpoolLockedError) {
     process.stderr.write(`DATA_DIR: ${err.message}\n`);
+    process.exit(2);
+  }
+  // A routing file (or an office key it names) or the content that cannot be used: the
+  // message names the file and what is wrong; a stack trace would add nothing.
+  if (err instanceof RoutingFileError) {
+    process.stderr.write(`ROUTING_FILE: ${err.message}\n`);
+    process.exit(2);
+  }
+  if (err instanceof ContentError) {
+    process.stderr.write(`${err.message}\n`);
     process.exit(2);
   }
   throw err;
@@ -65,4 +76,12 @@ app.log.info(
     : `Mail: ${app.referrals.mailer.description}`,
 );
 if (routing.length > 0)
-  app.log.warn(`${routing.length} office addresses are placeholders or unverified ("npm run routing")`);
+  app.log.warn(`${routing.length} routing problems would stop a production start ("npm run routing")`);
+for (const warning of config.warnings) app.log.warn(warning);
+for (const office of plainRefusedOffices(app.referrals.content)) {
+  app.log.warn(
+    `${office}: this office takes no personal data by ordinary e-mail, and it has no OpenPGP key; its enquiries are accepted here but production refuses them (give it "pgpKeyFile" in ROUTING_FILE)`,
+  );
+}
+if (app.referrals.officeKeys.size > 0)
+  app.log.info(`Encrypted (OpenPGP) delivery to ${[...app.referrals.officeKeys.keys()].join(', ')}`);

@@ -13,5 +13,15 @@ declare namespace App {
       /** Errors by dotted field path: an i18n key of the `referral` namespace and its values. */
       errors: Record<string, { key: string; values?: Record<string, unknown> }>;
     };
+    /**
+     * Set by the server on a form page: the municipalities whose office for this form takes
+     * no personal data by ordinary e-mail and has no key to encrypt it to. The page tells
+     * people there to call, visit or write through the official e-address instead.
+     */
+    plainMail?: {
+      type: 'service' | 'foster';
+      /** Municipality ids. */
+      municipalities: string[];
+    };
   }
 }

@@ -1,6 +1,8 @@
 /**
  * Delivery of enquiries: what goes into the outbox (`jobs`: the office e-mail, then the
- * confirmation) and the worker that leases, composes, sends and retries them.
+ * confirmation), the worker that leases, composes, sends and retries them, and the limits
+ * on confirmation e-mails.
  */
 export * from './jobs';
+export * from './limits';
 export * from './worker';

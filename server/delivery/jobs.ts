@@ -16,6 +16,14 @@ import type { RetryPolicy } from '../outbox/schedule';
 import { DuplicateIdError } from '../outbox/types';
 import type { Outbox } from '../outbox/types';
 
+/** An enquiry passed validation but its e-mail cannot be composed: nothing was stored. */
+export class UnsendableError extends Error {
+  constructor() {
+    super('the office e-mail cannot be composed');
+    this.name = 'UnsendableError';
+  }
+}
+
 /** Deliver a referral to its office. */
 export interface OfficeJob {
   kind: 'office';
@@ -49,6 +57,12 @@ export interface AcceptReferralOptions {
   now?: Date;
   /** How many references to try if one is taken; default 5. */
   maxTries?: number;
+  /**
+   * Called with the job before it is stored; throwing stops the accept (nothing stored).
+   * The server composes the office e-mail here, so an enquiry that could never be sent is
+   * refused rather than accepted.
+   */
+  verify?: (job: OfficeJob) => void;
 }
 
 /** What the caller tells the person. */
@@ -76,6 +90,7 @@ export async function acceptReferral(
   for (let attempt = 1; ; attempt += 1) {
     const reference = newReference();
     const job: OfficeJob = { kind: 'office', reference, receivedAt: receivedAt.toISOString(), referral };
+    options.verify?.(job);
     try {
       await outbox.accept(reference, job, receivedAt);
       return { reference, receivedAt };
@@ -111,7 +126,12 @@ export function jobId(job: MailJob): string {
  */
 export function openReferralOutbox(
   dataDir: string,
-  options: { retry?: RetryPolicy; retentionDays?: number; now?: Date } = {},
+  options: {
+    retry?: RetryPolicy;
+    retentionDays?: number;
+    now?: Date;
+    onQuarantine?: (file: string, state: string) => void;
+  } = {},
 ): Promise<FileOutbox<MailJob>> {
   const { now, ...rest } = options;
   return openFileOutbox<MailJob>({ dir: join(dataDir, 'outbox'), ...rest }, now);

@@ -24,6 +24,8 @@ import type {
   Referral,
   Route,
 } from '../../src/domain/referral/index';
+import type { PublicKey } from 'openpgp';
+import { eAddressWriteUrl } from '../../src/domain/eaddress';
 import { escapeHtml } from '../../src/domain/text/inline';
 import { confirmationId } from '../../src/domain/referral/reference';
 
@@ -47,6 +49,8 @@ export interface OutgoingMessage {
   headers: Record<string, string>;
   /** Not sent: where the file transport files the message, and what it is. */
   meta: { id: string; municipalityId: string; kind: 'office' | 'confirmation' };
+  /** Send it PGP/MIME-encrypted to this key (the office's); the outer subject then holds `meta.id` only. */
+  encryptTo?: PublicKey;
 }
 
 /** Human names for ids, from content. */
@@ -140,19 +144,41 @@ function headerText(value: string): string {
   return value.replace(/[\r\n\u0000-\u001F\u007F\u2028\u2029]+/gu, ' ').trim();
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: one per time zone, kept.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('lv-LV', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+// The last minute formatted: every enquiry of a busy minute shows the same text, and
+// formatToParts is the dearest step of composing (the office e-mail is composed once
+// before an enquiry is stored, on the request's path).
+let lastFormatted: { minute: number; timeZone: string; text: string } | null = null;
+
 /** `22.11.2026. plkst. 14:05` in the given time zone. */
 export function formatDateTime(date: Date, timeZone = 'Europe/Riga'): string {
-  const parts = new Intl.DateTimeFormat('lv-LV', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
+  const minute = Math.floor(date.getTime() / 60_000);
+  if (lastFormatted && lastFormatted.minute === minute && lastFormatted.timeZone === timeZone)
+    return lastFormatted.text;
+  const parts = dateFormat(timeZone).formatToParts(date);
   const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('day')}.${get('month')}.${get('year')}. plkst. ${get('hour')}:${get('minute')}`;
+  const text = `${get('day')}.${get('month')}.${get('year')}. plkst. ${get('hour')}:${get('minute')}`;
+  if (Number.isFinite(minute)) lastFormatted = { minute, timeZone, text };
+  return text;
 }
 
 /** The office's name: from content if known, else "<municipality> — <kind>". */
@@ -186,8 +212,14 @@ type Section =
   | { heading: string; paragraph: string }
   | { heading: string; tree: Row[] };
 
+/** The label of an id: own keys only — `toString` or `constructor` must never find `Object.prototype`. */
+function label(id: string, labels: MailLabels): string {
+  const answers = labels.answers;
+  return answers !== undefined && Object.hasOwn(answers, id) ? (answers[id] ?? id) : id;
+}
+
 function answerLabel(key: string, labels: MailLabels): string {
-  return labels.answers?.[key] ?? key;
+  return label(key, labels);
 }
 
 function answerText(value: AnswerValue, labels: MailLabels): string {
@@ -195,15 +227,31 @@ function answerText(value: AnswerValue, labels: MailLabels): string {
   if (value === null) return 'nezina';
   if (typeof value === 'boolean') return yesNo(value);
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return labels.answers?.[value] ?? value;
+  if (typeof value === 'string') return label(value, labels);
   if (Array.isArray(value)) return value.map((v) => answerText(v, labels)).join(', ');
   return Object.entries(value)
     .map(([k, v]) => `${answerLabel(k, labels)}: ${answerText(v, labels)}`)
     .join('; ');
 }
 
+/** The result's verdicts (`[{ service, verdict }]`) as "<service title>: <verdict>, …". */
+function verdictsText(value: AnswerValue, labels: MailLabels): string {
+  if (!Array.isArray(value)) return answerText(value, labels);
+  return value
+    .map((item) => {
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) return answerText(item, labels);
+      const service = typeof item['service'] === 'string' ? item['service'] : '';
+      const title = Object.hasOwn(labels.services, service) ? (labels.services[service] ?? service) : service;
+      return `${title}: ${item['verdict'] === undefined ? '' : answerText(item['verdict'], labels)}`;
+    })
+    .join(', ');
+}
+
 function answerRows(answers: Answers, labels: MailLabels): Row[] {
-  return Object.entries(answers).map(([key, value]) => [answerLabel(key, labels), answerText(value, labels)]);
+  return Object.entries(answers).map(([key, value]) => [
+    answerLabel(key, labels),
+    key === 'verdicts' ? verdictsText(value, labels) : answerText(value, labels),
+  ]);
 }
 
 function officeSections(input: OfficeMailInput, options: ComposeOptions): Section[] {
@@ -233,7 +281,7 @@ function officeSections(input: OfficeMailInput, options: ComposeOptions): Sectio
   if (r.services.length > 0) {
     sections.push({
       heading: 'Pakalpojumi, par kuriem jautā',
-      list: r.services.map((id) => labels.services[id] ?? id),
+      list: r.services.map((id) => (Object.hasOwn(labels.services, id) ? (labels.services[id] ?? id) : id)),
     });
   }
 
@@ -265,7 +313,7 @@ function officeFooter(referral: Referral): string[] {
   ];
   lines.push(
     referral.contact.email !== undefined
-      ? 'Atbildot uz šo e-pastu, atbilde nonāks pie cilvēka, kurš aizpildīja pieteikumu.'
+      ? 'Atbildot uz šo e-pastu, atbilde nonāks uz pieteikumā norādīto e-pasta adresi. Portāls šo adresi nav pārbaudījis: pārliecinieties, ka rakstāt īstajam cilvēkam.'
       : 'Cilvēks e-pastu nenorādīja: sazinieties pa tālruni.',
   );
   return lines;
@@ -346,8 +394,10 @@ export function composeOfficeEmail(input: OfficeMailInput, options: ComposeOptio
     headers: { 'X-Kurzeme-Visiem-Reference': reference },
     meta: { id: reference, municipalityId: route.municipalityId, kind: 'office' },
   };
-  const { email, name } = referral.contact;
-  if (email !== undefined) message.replyTo = { name, address: email };
+  // The address only: a display name typed into a public form ("Boss <boss@kuldiga.lv>")
+  // would be shown by mail clients as if it were the sender's identity.
+  const { email } = referral.contact;
+  if (email !== undefined) message.replyTo = { name: '', address: email };
   return message;
 }
 
@@ -386,6 +436,7 @@ export function composeConfirmationEmail(input: ConfirmationMailInput, options: 
           'Darbinieks jums zvanīs vai rakstīs.',
           'Ja jums ir jautājumi, sazinieties ar pašvaldību.',
           'Pasakiet pieteikuma numuru.',
+          ...(route.regNo === null ? [] : [`Var rakstīt arī uz valsts e-adresi: ${eAddressWriteUrl(route.regNo)}`]),
         ],
       },
     ];
@@ -408,6 +459,9 @@ export function composeConfirmationEmail(input: ConfirmationMailInput, options: 
         list: [
           'Darbinieks izskatīs pieteikumu un sazināsies ar jums tā, kā norādījāt pieteikumā.',
           'Ja vēlaties ko papildināt vai jautāt, sazinieties ar iestādi un nosauciet pieteikuma numuru.',
+          ...(route.regNo === null
+            ? []
+            : [`Iestādei var rakstīt arī uz tās oficiālo e-adresi: ${eAddressWriteUrl(route.regNo)}`]),
         ],
       },
     ];

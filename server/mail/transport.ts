@@ -9,7 +9,9 @@
  *   open what would have been sent.
  *
  * Either way nodemailer may not read files or URLs named in a message (`disableFileAccess`,
- * `disableUrlAccess`): the HTML carries user text.
+ * `disableUrlAccess`): the HTML carries user text. A message for an office with an OpenPGP
+ * key is sent PGP/MIME-encrypted (`pgp.ts`), and with `dkim` configured every message is
+ * signed (nodemailer's own DKIM signer, over the final bytes — encrypted ones included).
  */
 import { randomUUID } from 'node:crypto';
 import { access, constants, mkdir, open, rename, unlink } from 'node:fs/promises';
@@ -19,6 +21,7 @@ import nodemailer from 'nodemailer';
 import type { SendMailOptions } from 'nodemailer/lib/mailer';
 import type { SMTPPoolOptions } from 'nodemailer/lib/smtp-pool';
 import type { OutgoingMessage } from './compose';
+import { pgpMimeMessage } from './pgp';
 
 /** What a successful send reports (no personal data: ids and the server's reply only). */
 export interface SendResult {
@@ -61,8 +64,12 @@ export interface MailTransportConfig {
     maxConnections?: number;
     connectionTimeoutMs?: number;
     greetingTimeoutMs?: number;
+    /** Inactivity on an open connection, in any SMTP step (DATA included). */
     socketTimeoutMs?: number;
+    dnsTimeoutMs?: number;
   };
+  /** Sign every message with DKIM. */
+  dkim?: { domainName: string; keySelector: string; privateKey: string } | null;
 }
 
 /** Problems in the mail configuration. */
@@ -132,7 +139,17 @@ export function mailConfigFromEnv(
   return config;
 }
 
-function toNodemailer(message: OutgoingMessage): SendMailOptions {
+async function toNodemailer(message: OutgoingMessage): Promise<SendMailOptions> {
+  if (message.encryptTo) {
+    // The whole message is built here; the envelope cannot be read back out of it.
+    return {
+      raw: await pgpMimeMessage(message, message.encryptTo, message.meta.id),
+      envelope: { from: message.from.address, to: [message.to.address] },
+      ...(message.messageId === undefined ? {} : { messageId: message.messageId }),
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    };
+  }
   const options: SendMailOptions = {
     from: message.from,
     to: message.to,
@@ -174,9 +191,14 @@ async function writeAtomically(path: string, data: Buffer): Promise<void> {
 }
 
 /** The embedded transport: `.eml` files under `<dataDir>/mail/<municipality-id>/<id>.eml`. */
-export function createFileMailer(dataDir: string): Mailer {
+export function createFileMailer(dataDir: string, dkim: MailTransportConfig['dkim'] = null): Mailer {
   const root = join(dataDir, 'mail');
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  const transport = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'windows',
+    ...(dkim ? { dkim } : {}),
+  });
   return {
     kind: 'file',
     description: `.eml files in ${root}`,
@@ -184,7 +206,7 @@ export function createFileMailer(dataDir: string): Mailer {
     async send(message) {
       const dir = join(root, safeSegment(message.meta.municipalityId, 'municipality id'));
       const path = join(dir, `${safeSegment(message.meta.id, 'message id')}.eml`);
-      const info = await transport.sendMail(toNodemailer(message));
+      const info = await transport.sendMail(await toNodemailer(message));
       if (!Buffer.isBuffer(info.message)) throw new Error('stream transport did not return a buffer');
       await mkdir(dir, { recursive: true, mode: 0o700 });
       // A retry writes the same file again: the last complete copy wins.
@@ -220,17 +242,19 @@ export function createSmtpMailer(config: MailTransportConfig & { smtpUrl: string
     connectionTimeout: pool.connectionTimeoutMs ?? 30_000,
     greetingTimeout: pool.greetingTimeoutMs ?? 30_000,
     socketTimeout: pool.socketTimeoutMs ?? 60_000,
+    dnsTimeout: pool.dnsTimeoutMs ?? 30_000,
     disableFileAccess: true,
     disableUrlAccess: true,
+    ...(config.dkim ? { dkim: config.dkim } : {}),
   };
   const transport = nodemailer.createTransport({ ...options, pool: true });
-  const description = `${endpoint.secure ? 'smtps' : 'smtp'}://${endpoint.host}:${endpoint.port}${config.requireTLS ? ' (TLS required)' : ''}`;
+  const description = `${endpoint.secure ? 'smtps' : 'smtp'}://${endpoint.host}:${endpoint.port}${config.requireTLS ? ' (TLS required)' : ''}${config.dkim ? `, DKIM d=${config.dkim.domainName} s=${config.dkim.keySelector}` : ''}`;
   return {
     kind: 'smtp',
     description,
     connections: options.maxConnections ?? DEFAULT_SMTP_CONNECTIONS,
     async send(message) {
-      const info = await transport.sendMail(toNodemailer(message));
+      const info = await transport.sendMail(await toNodemailer(message));
       return { messageId: info.messageId, response: info.response };
     },
     async verify() {
@@ -247,5 +271,5 @@ export function createSmtpMailer(config: MailTransportConfig & { smtpUrl: string
 export function createMailer(config: MailTransportConfig): Mailer {
   if (config.smtpUrl !== undefined && config.smtpUrl !== '')
     return createSmtpMailer({ ...config, smtpUrl: config.smtpUrl });
-  return createFileMailer(config.dataDir);
+  return createFileMailer(config.dataDir, config.dkim ?? null);
 }

@@ -20,6 +20,13 @@
  *
  * File names are the entry ids (references such as `KV-ABCD-EFGH`), never personal data.
  * Files are created 0600 and folders 0700: the payloads hold health data.
+ *
+ * A file that is not a complete entry (unreadable, not JSON, another format, a date that
+ * does not parse, no payload) is quarantined — moved into `dead/` as
+ * `<name>.<state>.<time>.unreadable`, where the operator's `outbox dead` lists it — and
+ * reported to `onQuarantine` (the server logs the file name, never the content). A failed
+ * write-back (disk full) releases the lease: the entry goes back to `pending/` and waits a
+ * while before the next try, without a restart.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
@@ -27,7 +34,16 @@ import { join } from 'node:path';
 import { DEFAULT_RETRY_POLICY, assertRetryPolicy, nextAttemptAt } from './schedule';
 import type { RetryPolicy } from './schedule';
 import { DuplicateIdError } from './types';
-import type { AttemptFailure, AttemptRecord, FailOutcome, Lease, Outbox, OutboxEntry, OutboxStats } from './types';
+import type {
+  AttemptFailure,
+  AttemptRecord,
+  FailOptions,
+  FailOutcome,
+  Lease,
+  Outbox,
+  OutboxEntry,
+  OutboxStats,
+} from './types';
 
 /**
  * The file operations the spool needs, so a test can watch their order (or make one fail).
@@ -95,6 +111,8 @@ export interface FileOutboxOptions {
   retentionDays?: number;
   /** File operations (tests); default the real file system. */
   fs?: SpoolFs;
+  /** Told about every file set aside as unreadable (the file's name and the folder it was in). */
+  onQuarantine?: (file: string, state: string) => void;
 }
 
 type State = 'pending' | 'leased' | 'dead' | 'sent';
@@ -112,6 +130,35 @@ interface StoredRecord<T> extends OutboxEntry<T> {
 
 function isNotFound(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
+}
+
+/** A file in a state folder that is not a complete outbox entry. */
+export class CorruptEntryError extends Error {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`${file} is not an outbox entry: ${reason}`);
+    this.name = 'CorruptEntryError';
+  }
+}
+
+const isDate = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+
+/** Why a parsed file is not a complete entry of `id`, or `null` when it is one. */
+function recordProblem(record: unknown, id: string): string | null {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'not an object';
+  const r = record as Record<string, unknown>;
+  if (r['format'] !== FORMAT) return 'another format';
+  if (r['id'] !== id) return 'the id inside is not the file name';
+  if (typeof r['rev'] !== 'number' || !Number.isInteger(r['rev'])) return 'no revision';
+  if (!isDate(r['createdAt'])) return 'createdAt is not a date';
+  if (!isDate(r['nextAttemptAt'])) return 'nextAttemptAt is not a date';
+  if (r['retryWindowStart'] !== undefined && !isDate(r['retryWindowStart'])) return 'retryWindowStart is not a date';
+  if (!Array.isArray(r['attempts'])) return 'no list of attempts';
+  const payload = r['payload'];
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return 'no payload';
+  return null;
 }
 
 function assertId(id: string): void {
@@ -151,9 +198,14 @@ export class FileOutbox<T> implements Outbox<T> {
   private readonly held = new Map<string, Held<T>>();
   // Ids being accepted right now: two accepts of one id must not both pass the existence check.
   private readonly accepting = new Set<string>();
+  // Ids between the claim's rename and the lease being recorded: not stale, whatever leased/ says.
+  private readonly claiming = new Set<string>();
+  // Ids handed back after a failed write-back: not due again before this time (ms).
+  private readonly holdUntil = new Map<string, number>();
   private readonly policy: RetryPolicy;
   private readonly retentionMs: number;
   private readonly fs: SpoolFs;
+  private readonly onQuarantine: ((file: string, state: string) => void) | undefined;
 
   constructor(
     readonly root: string,
@@ -165,6 +217,7 @@ export class FileOutbox<T> implements Outbox<T> {
     if (!Number.isFinite(days) || days < 0) throw new Error('retentionDays must be a number ≥ 0');
     this.retentionMs = days * 24 * 60 * 60 * 1000;
     this.fs = options.fs ?? nodeSpoolFs;
+    this.onQuarantine = options.onQuarantine;
   }
 
   private dirOf(state: State | 'tmp'): string {
@@ -183,10 +236,12 @@ export class FileOutbox<T> implements Outbox<T> {
   /** Write a new version of an entry into a state folder: tmp + fsync, rename, fsync folder. */
   private async write(state: State, record: StoredRecord<T>): Promise<void> {
     const tmp = join(this.dirOf('tmp'), `${record.id}.${record.rev}.${randomUUID()}.json`);
-    await this.fs.writeFileSynced(tmp, `${JSON.stringify(record, null, 2)}\n`);
     try {
+      await this.fs.writeFileSynced(tmp, `${JSON.stringify(record, null, 2)}\n`);
       await this.fs.rename(tmp, this.pathOf(state, record.id));
     } catch (error) {
+      // A half-written (or empty) temporary file must not stay behind: a full disk would
+      // otherwise collect one per failed attempt.
       await this.fs.unlink(tmp).catch(() => undefined);
       throw error;
     }
@@ -202,19 +257,46 @@ export class FileOutbox<T> implements Outbox<T> {
     await this.fs.syncDir(this.dirOf(state));
   }
 
+  /**
+   * Read an entry; `null` when it is gone.
+   * @throws CorruptEntryError when the file is not a complete entry (then quarantine it)
+   */
   private async read(state: State, id: string): Promise<StoredRecord<T> | null> {
+    const file = `${state}/${id}.json`;
     let text: string;
     try {
       text = await this.fs.readFile(this.pathOf(state, id));
     } catch (error) {
       if (isNotFound(error)) return null;
+      if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new CorruptEntryError(file, 'a folder');
       throw error;
     }
-    const record = JSON.parse(text) as StoredRecord<T>;
-    if (record.format !== FORMAT || record.id !== id || typeof record.rev !== 'number') {
-      throw new Error(`${state}/${id}.json is not an outbox entry`);
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch {
+      throw new CorruptEntryError(file, 'not JSON');
     }
-    return record;
+    const problem = recordProblem(record, id);
+    if (problem !== null) throw new CorruptEntryError(file, problem);
+    return record as StoredRecord<T>;
+  }
+
+  /** Read an entry, quarantining it when it is not one (`null` then, as if gone). */
+  private async readOrQuarantine(state: State, id: string): Promise<StoredRecord<T> | null> {
+    try {
+      return await this.read(state, id);
+    } catch (error) {
+      if (!(error instanceof CorruptEntryError)) throw error;
+      await this.quarantine(state, id);
+      return null;
+    }
+  }
+
+  /** When the entry may be tried, counting a hold after a failed write-back (ms). */
+  private dueTime(record: StoredRecord<T>): number {
+    const held = this.holdUntil.get(record.id) ?? 0;
+    return Math.max(Date.parse(record.nextAttemptAt), held);
   }
 
   private async ids(state: State): Promise<string[]> {
@@ -263,12 +345,12 @@ export class FileOutbox<T> implements Outbox<T> {
     for (const id of await this.ids('pending')) {
       let record: StoredRecord<T> | null;
       try {
-        record = await this.read('pending', id);
+        record = await this.readOrQuarantine('pending', id);
       } catch {
-        // Unreadable: left for `recover` to move aside; never stop the others.
+        // Cannot be read right now (I/O): never stop the others.
         continue;
       }
-      if (record && Date.parse(record.nextAttemptAt) <= now.getTime()) due.push(record);
+      if (record && this.dueTime(record) <= now.getTime()) due.push(record);
     }
     due.sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.createdAt.localeCompare(b.createdAt));
     return due.slice(0, limit).map(toEntry);
@@ -276,20 +358,91 @@ export class FileOutbox<T> implements Outbox<T> {
 
   async lease(id: string, now: Date): Promise<Lease<T> | null> {
     assertId(id);
-    if (this.held.has(id)) return null;
+    if (this.held.has(id) || this.claiming.has(id)) return null;
+    this.claiming.add(id);
     try {
-      // The claim: atomic, so only one claimant wins. It needs no fsync — if it is lost in
-      // a crash the entry is simply still pending, which is safe.
-      await this.fs.rename(this.pathOf('pending', id), this.pathOf('leased', id));
+      try {
+        // The claim: atomic, so only one claimant wins. It needs no fsync — if it is lost in
+        // a crash the entry is simply still pending, which is safe.
+        await this.fs.rename(this.pathOf('pending', id), this.pathOf('leased', id));
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+      const record = await this.readOrQuarantine('leased', id);
+      if (!record) return null;
+      this.holdUntil.delete(id);
+      const lease: Lease<T> = { id, entry: toEntry(record), leasedAt: now };
+      this.held.set(id, { lease, record });
+      return lease;
+    } finally {
+      this.claiming.delete(id);
+    }
+  }
+
+  /**
+   * Give a lease up without recording anything (the write-back of an attempt failed, e.g.
+   * the disk is full): the entry goes back to `pending/` as it was and is not due again
+   * for `holdMs`. If even that rename fails, `reclaimStale` brings it back later.
+   */
+  async release(lease: Lease<T>, now: Date, holdMs = 60_000): Promise<void> {
+    if (this.held.get(lease.id)?.lease !== lease) return;
+    this.held.delete(lease.id);
+    this.holdUntil.set(lease.id, now.getTime() + holdMs);
+    // If even this fails (the folder cannot be written), `reclaimStale` tries again later.
+    await this.returnToPending(lease.id);
+  }
+
+  /**
+   * Put a leased file back into `pending/`. When a newer version is there already (the
+   * write-back got that far before it failed), the leased copy is only removed.
+   */
+  private async returnToPending(id: string): Promise<boolean> {
+    try {
+      if (await this.fs.exists(this.pathOf('pending', id))) {
+        const [leased, pending] = await Promise.all([this.read('leased', id), this.read('pending', id)]);
+        if (pending && (!leased || leased.rev <= pending.rev)) {
+          await this.fs.unlink(this.pathOf('leased', id)).catch((e: unknown) => {
+            if (!isNotFound(e)) throw e;
+          });
+          return false;
+        }
+      }
+      await this.fs.rename(this.pathOf('leased', id), this.pathOf('pending', id));
+      return true;
     } catch (error) {
-      if (isNotFound(error)) return null;
+      if (isNotFound(error)) return false;
+      if (error instanceof CorruptEntryError) {
+        await this.quarantine('leased', id);
+        return false;
+      }
       throw error;
     }
-    const record = await this.read('leased', id);
-    if (!record) return null;
-    const lease: Lease<T> = { id, entry: toEntry(record), leasedAt: now };
-    this.held.set(id, { lease, record });
-    return lease;
+  }
+
+  /**
+   * Move back to `pending/` every entry in `leased/` that this process does not hold —
+   * what an interrupted write-back or a released lease whose rename failed left there.
+   * One process per spool, so such a file is nobody's. Returns the ids moved.
+   */
+  async reclaimStale(): Promise<string[]> {
+    const moved: string[] = [];
+    for (const id of await this.ids('leased')) {
+      if (this.held.has(id) || this.claiming.has(id)) continue;
+      try {
+        if (await this.returnToPending(id)) moved.push(id);
+      } catch {
+        // Still cannot write: the next look tries again.
+      }
+    }
+    return moved;
+  }
+
+  /** The leases held longer than `limitMs` at `now` (a send that hangs past every timeout). */
+  stuckLeases(now: Date, limitMs: number): string[] {
+    return [...this.held.values()]
+      .filter((h) => now.getTime() - h.lease.leasedAt.getTime() > limitMs)
+      .map((h) => h.lease.id);
   }
 
   private take(lease: Lease<T>): Held<T> {
@@ -320,40 +473,53 @@ export class FileOutbox<T> implements Outbox<T> {
   }
 
   /** Record a failed attempt and write the entry back to `pending/` or into `dead/`. */
-  private async recordFailure(record: StoredRecord<T>, failure: AttemptFailure, now: Date): Promise<FailOutcome> {
+  private async recordFailure(
+    record: StoredRecord<T>,
+    failure: AttemptFailure,
+    now: Date,
+    permanent = false,
+  ): Promise<FailOutcome> {
     const attempt: AttemptRecord = { at: iso(now), ok: false, error: cleanErrorText(failure.message) };
     if (failure.code !== undefined) attempt.code = failure.code;
     if (failure.responseCode !== undefined) attempt.responseCode = failure.responseCode;
     const next: StoredRecord<T> = { ...record, rev: record.rev + 1, attempts: [...record.attempts, attempt] };
     const failures = this.failuresInWindow(next);
     const windowStart = new Date(record.retryWindowStart ?? record.createdAt);
-    const at = nextAttemptAt(this.policy, windowStart, failures, now);
+    const at = permanent ? null : nextAttemptAt(this.policy, windowStart, failures, now);
     const attemptNo = next.attempts.length;
     if (at) {
       await this.write('pending', { ...next, nextAttemptAt: iso(at) });
       return { status: 'retry', attempt: attemptNo, nextAttemptAt: at };
     }
     const hours = Math.round(((now.getTime() - windowStart.getTime()) / 3_600_000) * 10) / 10;
-    const reason = `gave up after ${failures} failed attempts in ${hours} h; last: ${attempt.error ?? ''}`;
+    const reason = permanent
+      ? `permanent failure, not retried: ${attempt.error ?? ''}`
+      : `gave up after ${failures} failed attempts in ${hours} h; last: ${attempt.error ?? ''}`;
     await this.write('dead', { ...next, dead: { at: iso(now), reason } });
     return { status: 'dead', attempt: attemptNo, reason };
   }
 
-  async fail(lease: Lease<T>, failure: AttemptFailure, now: Date): Promise<FailOutcome> {
+  async fail(lease: Lease<T>, failure: AttemptFailure, now: Date, options: FailOptions = {}): Promise<FailOutcome> {
     const { record } = this.take(lease);
-    const outcome = await this.recordFailure(record, failure, now);
+    const outcome = await this.recordFailure(record, failure, now, options.permanent === true);
     await this.remove('leased', lease.id);
     this.held.delete(lease.id);
     return outcome;
+  }
+
+  async drop(lease: Lease<T>): Promise<void> {
+    this.take(lease);
+    await this.remove('leased', lease.id);
+    this.held.delete(lease.id);
   }
 
   async nextDueAt(): Promise<Date | null> {
     let earliest: number | null = null;
     for (const id of await this.ids('pending')) {
       try {
-        const record = await this.read('pending', id);
+        const record = await this.readOrQuarantine('pending', id);
         if (!record) continue;
-        const t = Date.parse(record.nextAttemptAt);
+        const t = this.dueTime(record);
         if (earliest === null || t < earliest) earliest = t;
       } catch {
         continue;
@@ -362,11 +528,28 @@ export class FileOutbox<T> implements Outbox<T> {
     return earliest === null ? null : new Date(earliest);
   }
 
-  /** Move an unreadable file out of the way (into `dead/`, under a name nothing parses). */
+  /** Move an unreadable file out of the way (into `dead/`, under a name nothing parses), and say so. */
   private async quarantine(state: State, id: string): Promise<void> {
-    await this.fs.rename(this.pathOf(state, id), join(this.dirOf('dead'), `${id}.${state}.${Date.now()}.unreadable`));
+    const name = `${id}.${state}.${Date.now()}.unreadable`;
+    try {
+      await this.fs.rename(this.pathOf(state, id), join(this.dirOf('dead'), name));
+    } catch (error) {
+      // Another look quarantined it first.
+      if (isNotFound(error)) return;
+      throw error;
+    }
     await this.fs.syncDir(this.dirOf('dead'));
     await this.fs.syncDir(this.dirOf(state));
+    try {
+      this.onQuarantine?.(name, state);
+    } catch {
+      // A listener's failure must not undo the move.
+    }
+  }
+
+  /** The quarantined files in `dead/` (`<name>.<state>.<time>.unreadable`), for an operator. */
+  async listQuarantined(): Promise<string[]> {
+    return (await this.fs.readdir(this.dirOf('dead'))).filter((n) => n.endsWith('.unreadable')).sort();
   }
 
   async recover(now: Date): Promise<{ requeued: string[] }> {
@@ -378,13 +561,7 @@ export class FileOutbox<T> implements Outbox<T> {
     const copies = new Map<string, { state: State; record: StoredRecord<T> }[]>();
     for (const state of STATES) {
       for (const id of await this.ids(state)) {
-        let record: StoredRecord<T> | null;
-        try {
-          record = await this.read(state, id);
-        } catch {
-          await this.quarantine(state, id);
-          continue;
-        }
+        const record = await this.readOrQuarantine(state, id);
         if (!record) continue;
         const list = copies.get(id) ?? [];
         list.push({ state, record });
@@ -418,7 +595,7 @@ export class FileOutbox<T> implements Outbox<T> {
   async purge(now: Date): Promise<number> {
     let removed = 0;
     for (const id of await this.ids('sent')) {
-      const record = await this.read('sent', id).catch(() => null);
+      const record = await this.readOrQuarantine('sent', id).catch(() => null);
       const delivered = record?.deliveredAt ? Date.parse(record.deliveredAt) : Number.NaN;
       if (Number.isNaN(delivered) || delivered + this.retentionMs <= now.getTime()) {
         await this.remove('sent', id);
@@ -448,7 +625,7 @@ export class FileOutbox<T> implements Outbox<T> {
   async listDead(): Promise<OutboxEntry<T>[]> {
     const out: OutboxEntry<T>[] = [];
     for (const id of await this.ids('dead')) {
-      const record = await this.read('dead', id);
+      const record = await this.readOrQuarantine('dead', id);
       if (record) out.push(toEntry(record));
     }
     return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt));

@@ -48,6 +48,12 @@ export interface AttemptFailure {
   responseCode?: number;
 }
 
+/** How `fail` treats the failure. */
+export interface FailOptions {
+  /** It cannot succeed on a retry (a 5xx reply, a message that cannot be composed): dead at once. */
+  permanent?: boolean;
+}
+
 /** What `fail` decided. */
 export type FailOutcome =
   { status: 'retry'; attempt: number; nextAttemptAt: Date } | { status: 'dead'; attempt: number; reason: string };
@@ -83,7 +89,20 @@ export interface Outbox<T> {
   /** Delivered: remove the entry (or keep it for the retention period). */
   ack(lease: Lease<T>, now: Date): Promise<void>;
   /** Not delivered: record the attempt and schedule the next one, or move it to the dead letters. */
-  fail(lease: Lease<T>, failure: AttemptFailure, now: Date): Promise<FailOutcome>;
+  fail(lease: Lease<T>, failure: AttemptFailure, now: Date, options?: FailOptions): Promise<FailOutcome>;
+  /** Not delivered and not worth keeping (a confirmation the address refuses): remove it. */
+  drop(lease: Lease<T>): Promise<void>;
+  /**
+   * Give the lease up without recording an attempt, because recording it failed (disk
+   * full): the entry waits again, not due for `holdMs`.
+   */
+  release(lease: Lease<T>, now: Date, holdMs?: number): Promise<void>;
+  /** Put back into waiting what is claimed but held by nobody; returns the ids. */
+  reclaimStale(): Promise<string[]>;
+  /** Ids leased longer than `limitMs` (for the readiness check). */
+  stuckLeases(now: Date, limitMs: number): string[];
+  /** Files set aside as unreadable, for an operator. */
+  listQuarantined(): Promise<string[]>;
   /** The earliest `nextAttemptAt` of the pending entries, or `null` when there are none. */
   nextDueAt(): Promise<Date | null>;
   /** Put back what a stopped process left claimed. Called on start. */

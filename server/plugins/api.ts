@@ -11,6 +11,8 @@ export interface ApiOptions {
   referrals: Pick<ReferralService, 'submit'>;
   /** The address people use (the same-origin check). */
   publicOrigin: URL;
+  /** Also accept posts whose Origin is the host they were sent to (not in production). */
+  allowRequestHost?: boolean;
   /** Submissions a minute from one address. */
   rateLimitPerMinute: number;
 }
@@ -27,14 +29,14 @@ function messages(lv: Translator, errors: FieldErrors): Record<string, string> {
 /** `POST /api/referrals`: 201 with the reference once stored, 422 with the field errors, 4xx/503 otherwise. */
 export const apiPlugin: FastifyPluginCallback<ApiOptions> = (
   app,
-  { referrals, publicOrigin, rateLimitPerMinute },
+  { referrals, publicOrigin, rateLimitPerMinute, allowRequestHost = true },
   done,
 ) => {
   const lv = i18nFor('lv');
   app.post('/api/referrals', { config: submitLimit(rateLimitPerMinute) }, async (req, reply) => {
     void reply.header('cache-control', 'no-store');
     if (!hasType(req, JSON_TYPE)) return reply.code(415).send({ error: TEXT.mediaType });
-    if (!isSameOrigin(req, publicOrigin)) return reply.code(403).send({ error: TEXT.crossSite });
+    if (!isSameOrigin(req, publicOrigin, allowRequestHost)) return reply.code(403).send({ error: TEXT.crossSite });
     const result = await submitOr503(referrals, req.body, reply);
     if (!result) return reply;
     if (result.kind === 'invalid') {

@@ -1,6 +1,7 @@
 /**
  * Health checks for the process manager and the load balancer: `/healthz` (the process
- * answers) and `/readyz` (the outbox is writable and the mail server answers; 503 if not).
+ * answers) and `/readyz` (the outbox is writable, the mail server answers, the disk has
+ * room and no delivery attempt hangs past its limit; 503 if not).
  */
 import type { FastifyPluginCallback } from 'fastify';
 import type { ReferralService } from '../referrals';
@@ -16,7 +17,7 @@ export const healthPlugin: FastifyPluginCallback<HealthOptions> = (app, { referr
   });
   app.get('/readyz', async (_req, reply) => {
     const state = await referrals.ready();
-    const ok = state.outbox && state.mail;
+    const ok = state.outbox && state.mail && state.disk && state.leases;
     await reply
       .code(ok ? 200 : 503)
       .header('cache-control', 'no-store')
@@ -24,6 +25,8 @@ export const healthPlugin: FastifyPluginCallback<HealthOptions> = (app, { referr
         status: ok ? 'ready' : 'not ready',
         outbox: state.outbox,
         mail: state.mail,
+        disk: state.disk,
+        leases: state.leases,
         transport: referrals.mailer.kind,
       });
   });

@@ -2,15 +2,19 @@
  * The site itself: the on-demand Astro pages (the forms and their confirmations), the form
  * posts without JavaScript, the static files of the build (precompressed, cached by content
  * hash) and the Latvian 404 pages. The routes come before the static files' wildcard, and
- * the 404 handler last.
+ * the 404 handler last. A form post that cannot be stored is answered with a Latvian HTML
+ * page (503), never with JSON a browser would show as code.
  */
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import { pathToFileURL } from 'node:url';
+import { i18nFor } from '../../src/domain/i18n';
 import { fromFormFields } from '../../src/domain/referral/index';
-import { FORM_PAGES, ON_DEMAND_PATHS, VARIANTS, pathFor, variantOf } from '../../src/domain/routes';
+import type { EnquiryType } from '../../src/domain/referral/index';
+import { FORM_PAGES, ON_DEMAND_PATHS, VARIANTS, pathFor, variantOf, type Variant } from '../../src/domain/routes';
+import { escapeHtml } from '../../src/domain/text/inline';
 import type { ReferralService } from '../referrals';
 import type { BuiltSite } from '../site';
 import { FORM_TYPE, TEXT, hasType, isSameOrigin, submitLimit, submitOr503 } from './submissions';
@@ -20,8 +24,15 @@ export interface PagesOptions {
   referrals: Pick<ReferralService, 'submit'>;
   /** The address people use (the same-origin check). */
   publicOrigin: URL;
-  /** Form posts a minute from one address, per form. */
+  /** Also accept posts whose Origin is the host they were sent to (not in production). */
+  allowRequestHost?: boolean;
+  /** Submissions a minute from one address (the API and every form together). */
   rateLimitPerMinute: number;
+  /**
+   * Per form, the municipalities whose office takes no personal data by ordinary e-mail
+   * and has no key to encrypt to: the form page tells people there how else to reach it.
+   */
+  plainMailRefused?: Readonly<Record<EnquiryType, readonly string[]>>;
 }
 
 /** Astro's node adapter in middleware mode. */
@@ -34,6 +45,52 @@ type AstroHandler = (
 
 type FormFields = Record<string, string | string[]>;
 
+/** A page's own `text/html` gets its charset (the meta tag is there too, but the header decides first). */
+function withCharset(res: ServerResponse): void {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = (status: number, ...rest: unknown[]) => {
+    const headers = rest.at(-1);
+    if (headers && typeof headers === 'object' && !Array.isArray(headers)) {
+      for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+        if (name.toLowerCase() === 'content-type' && typeof value === 'string' && /^text\/html\s*$/iu.test(value)) {
+          (headers as Record<string, unknown>)[name] = 'text/html; charset=utf-8';
+        }
+      }
+    }
+    return writeHead(status, ...rest);
+  };
+}
+
+/** The stylesheet the built pages use (taken from the 404 page), for the server's own pages. */
+function stylesheetOf(html: string): string | null {
+  return /<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)"/u.exec(html)?.[1] ?? null;
+}
+
+/**
+ * The page a form post without JavaScript gets when the enquiry could not be stored (503)
+ * or composed (500): in the page's version of Latvian, with the way back to the form.
+ */
+export function failurePage(variant: Variant, status: 500 | 503, formPath: string, stylesheet: string | null): string {
+  const t = i18nFor(variant).t;
+  const title = t('referral:page.failed.title');
+  const body = t(status === 503 ? 'referral:page.failed.unavailable' : 'referral:page.failed.error');
+  return [
+    '<!doctype html>',
+    '<html lang="lv">',
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)} — Kurzeme visiem</title>`,
+    stylesheet ? `<link rel="stylesheet" href="${escapeHtml(stylesheet)}">` : '',
+    '</head>',
+    '<body><main id="saturs" class="container">',
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<p class="lead">${escapeHtml(body)}</p>`,
+    `<p><a href="${escapeHtml(pathFor(variant, formPath))}">${escapeHtml(t('referral:page.failed.back'))}</a></p>`,
+    '</main></body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
 /** Parsed form fields back to an urlencoded body. */
 function encodeForm(fields: FormFields): string {
   const params = new URLSearchParams();
@@ -45,8 +102,13 @@ function encodeForm(fields: FormFields): string {
 /** Pages, form posts, static files and the 404 pages. */
 export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (
   app,
-  { site, referrals, publicOrigin, rateLimitPerMinute },
+  { site, referrals, publicOrigin, rateLimitPerMinute, plainMailRefused, allowRequestHost = true },
 ) => {
+  const stylesheet = stylesheetOf(site.notFound.lv);
+  /** What the form page of `type` shows of the offices that refuse plain e-mail. */
+  const formLocals = (type: EnquiryType): Record<string, unknown> => ({
+    plainMail: { type, municipalities: [...(plainMailRefused?.[type] ?? [])] },
+  });
   // Only here (and in the 404 handler) are form bodies read: the API refuses them with 415 unread.
   await app.register(formbody);
 
@@ -62,11 +124,13 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (
       reply.raw.end(variantOf(req.url) === 'easy' ? site.notFound.easy : site.notFound.lv);
       return;
     }
+    withCharset(reply.raw);
     void astro(req.raw, reply.raw, undefined, locals);
   };
   for (const lvPath of ON_DEMAND_PATHS) {
+    const form = FORM_PAGES.find((f) => f.path === lvPath);
     for (const variant of VARIANTS) {
-      app.get(pathFor(variant, lvPath), (req, reply) => renderAstro(req, reply));
+      app.get(pathFor(variant, lvPath), (req, reply) => renderAstro(req, reply, form ? formLocals(form.type) : {}));
     }
   }
 
@@ -75,17 +139,22 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (
     for (const variant of VARIANTS) {
       app.post(pathFor(variant, form.path), { config: submitLimit(rateLimitPerMinute) }, async (req, reply) => {
         if (!hasType(req, FORM_TYPE)) return reply.code(415).send({ error: TEXT.mediaType });
-        if (!isSameOrigin(req, publicOrigin)) return reply.code(403).send({ error: TEXT.crossSite });
+        if (!isSameOrigin(req, publicOrigin, allowRequestHost)) return reply.code(403).send({ error: TEXT.crossSite });
         const fields = (req.body ?? {}) as FormFields;
         // The page decides the type of enquiry, not a field a person (or a bot) could change.
         const input = { ...fromFormFields(fields), type: form.type };
-        const result = await submitOr503(referrals, input, reply);
+        const result = await submitOr503(referrals, input, reply, (status) =>
+          failurePage(variant, status, form.path, stylesheet),
+        );
         if (!result) return reply;
         if (result.kind === 'invalid') {
           // The page reads `Astro.locals.referralForm`, but the adapter still builds a Request with
           // a body, and undici refuses the stream Fastify has read: it takes `req.body` instead.
           (req.raw as typeof req.raw & { body?: string }).body = encodeForm(fields);
-          return renderAstro(req, reply, { referralForm: { values: fields, errors: result.errors } });
+          return renderAstro(req, reply, {
+            ...formLocals(form.type),
+            referralForm: { values: fields, errors: result.errors },
+          });
         }
         const target = `${pathFor(variant, form.confirmation)}?ref=${encodeURIComponent(result.reference)}`;
         return reply.code(303).header('cache-control', 'no-store').redirect(target, 303);

@@ -5,6 +5,7 @@
  * checks, the rate limit of a submitting route, and submit-or-503.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { UnsendableError } from '../delivery/jobs';
 import type { ReferralService, SubmitResult } from '../referrals';
 
 export const FORM_TYPE = 'application/x-www-form-urlencoded';
@@ -22,12 +23,18 @@ export const TEXT = {
   error: 'Radās kļūda.',
 } as const;
 
+/** The rate limiter's group of every route that submits an enquiry: one bucket for all. */
+export const SUBMIT_GROUP = 'submit';
+
 /**
  * The route config of a route that submits an enquiry: at most `perMinute` submissions a
- * minute from one address (`@fastify/rate-limit` counts each route on its own).
+ * minute from one address, counted together over the API and every form post (one group,
+ * one store: see `SharedRateLimitStore`).
  */
-export function submitLimit(perMinute: number): { rateLimit: { max: number; timeWindow: string } } {
-  return { rateLimit: { max: perMinute, timeWindow: '1 minute' } };
+export function submitLimit(perMinute: number): {
+  rateLimit: { max: number; timeWindow: string; groupId: string };
+} {
+  return { rateLimit: { max: perMinute, timeWindow: '1 minute', groupId: SUBMIT_GROUP } };
 }
 
 /** Whether the request's media type (without its parameters, any case) is `type`. */
@@ -37,10 +44,16 @@ export function hasType(req: Pick<FastifyRequest, 'headers'>, type: string): boo
 
 /**
  * The same-origin rule for every POST: the Origin (or Referer) must be this site — its
- * public origin or the host the request was sent to — or the browser itself says the
- * request comes from this site (Sec-Fetch-Site).
+ * public origin or (unless `allowRequestHost` is false, as in production) the host the
+ * request was sent to — or the browser itself says the request comes from this site
+ * (Sec-Fetch-Site). Production compares with the public origin only: behind a proxy the
+ * "host" may come from a forwarded header.
  */
-export function isSameOrigin(req: Pick<FastifyRequest, 'headers' | 'protocol' | 'host'>, publicOrigin: URL): boolean {
+export function isSameOrigin(
+  req: Pick<FastifyRequest, 'headers' | 'protocol' | 'host'>,
+  publicOrigin: URL,
+  allowRequestHost = true,
+): boolean {
   if (req.headers['sec-fetch-site'] === 'same-origin') return true;
   const origin0 = req.headers.origin;
   // Some contexts send `Origin: null` (after a redirect, from a sandbox): the Referer decides then.
@@ -52,23 +65,30 @@ export function isSameOrigin(req: Pick<FastifyRequest, 'headers' | 'protocol' | 
   } catch {
     return false;
   }
-  return origin === publicOrigin.origin || origin === `${req.protocol}://${req.host}`;
+  return origin === publicOrigin.origin || (allowRequestHost && origin === `${req.protocol}://${req.host}`);
 }
 
 /**
  * Submit an enquiry. When it cannot be stored, answer 503 (nothing was accepted, nothing
- * will be sent) and return null; the caller then returns the reply as it is.
+ * will be sent); when its e-mail cannot be composed, 500 — never a 201 for what could not
+ * be delivered. Then return null; the caller returns the reply as it is. `page` renders the
+ * answer as an HTML page for a browser without JavaScript (else JSON).
  */
 export async function submitOr503(
   referrals: Pick<ReferralService, 'submit'>,
   input: unknown,
   reply: FastifyReply,
+  page?: (status: 500 | 503) => string,
 ): Promise<SubmitResult | null> {
   try {
-    return await referrals.submit(input);
+    // The client's address as `trustProxy` gives it (the double-click check is per client).
+    return await referrals.submit(input, reply.request.ip);
   } catch (err) {
-    reply.log.error({ code: (err as { code?: string }).code }, 'enquiry could not be stored');
-    await reply.code(503).header('cache-control', 'no-store').send({ error: TEXT.unavailable });
+    const status = err instanceof UnsendableError ? 500 : 503;
+    if (status === 503) reply.log.error({ code: (err as { code?: string }).code }, 'enquiry could not be stored');
+    void reply.code(status).header('cache-control', 'no-store');
+    if (page) await reply.header('content-type', 'text/html; charset=utf-8').send(page(status));
+    else await reply.send({ error: status === 503 ? TEXT.unavailable : TEXT.error });
     return null;
   }
 }

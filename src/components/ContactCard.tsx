@@ -22,6 +22,7 @@ export function ContactCard({
   variant,
   t,
   icons,
+  eAddress = null,
 }: {
   heading: string;
   /** Heading level inside the page. */
@@ -30,6 +31,8 @@ export function ContactCard({
   variant: Variant;
   t: Translate;
   icons: Icons;
+  /** The link that writes to the office's official e-address (`eAddressWriteUrl`), when known. */
+  eAddress?: string | null;
 }): ReactNode {
   const Heading = `h${level}` as const;
   const unknown = <span className="unknown">{t('unknown.value')}</span>;
@@ -65,6 +68,16 @@ export function ContactCard({
           </dt>
           <dd>{card.email ? <a href={`mailto:${card.email}`}>{card.email}</a> : unknown}</dd>
         </div>
+        {eAddress ? (
+          <div>
+            <dt>
+              <Picture icons={icons} name="email" /> {t('contact.eAddress')}
+            </dt>
+            <dd>
+              <a href={eAddress}>{t('contact.eAddressWrite')}</a>
+            </dd>
+          </div>
+        ) : null}
         {card.web ? (
           <div>
             <dt>

@@ -4,21 +4,26 @@
  *     durable outbox (fsync before the reply), while the mail server answers after 200 ms;
  *  2. side by side, a naive handler that sends the mail inside the request to the same
  *     slow mail server — the person's wait then includes the mail server's;
- *  3. mails delivered per second by the worker's pooled SMTP transport to a fast sink.
+ *  3. mails delivered per second by the worker's pooled SMTP transport to a fast sink, with
+ *     every office e-mail PGP/MIME-encrypted and without, and to the slow sink.
+ * Everything is on as in production: DKIM signs every message, confirmation limits apply,
+ * and (unless a row says otherwise) every office has an OpenPGP key.
  * Everything runs on 127.0.0.1, in one process (load generator included): compare the rows
  * with each other rather than with another machine's figures.
  */
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
-import { mkdtempSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import { generateKey } from 'openpgp';
 import { SMTPServer } from 'smtp-server';
 import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { validateReferral } from '../../src/domain/referral/index';
-import { ORIGIN, serviceReferral, writeRoutingFile } from '../integration/helpers/app';
+import { MUNICIPALITIES, ORIGIN, officeAddress, serviceReferral } from '../integration/helpers/app';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 20);
@@ -73,16 +78,52 @@ const row = (name: string, r: autocannon.Result): string =>
 const slow = await sink(200);
 const fast = await sink(0);
 
-/** The real server on a fresh data directory, sending to the mail server on `smtpPort`. */
-function realApp(smtpPort: number): ReturnType<typeof buildApp> {
+// Keys as a deployment has them: one OpenPGP key (every office gets it here) and a DKIM key.
+const keys = mkdtempSync(join(tmpdir(), 'kv-bench-keys-'));
+const office = await generateKey({
+  type: 'curve25519',
+  userIDs: [{ email: 'office@test.example' }],
+  format: 'armored',
+});
+writeFileSync(join(keys, 'office.asc'), office.publicKey);
+writeFileSync(
+  join(keys, 'dkim.pem'),
+  generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+);
+
+/** A routing file sending every office's mail to a test address, with a key for every office when `encrypt`. */
+function routingFile(dir: string, encrypt: boolean): string {
+  const key = join(keys, 'office.asc');
+  const table = Object.fromEntries(
+    MUNICIPALITIES.map((id) => [
+      id,
+      {
+        service: officeAddress(id, 'service'),
+        foster: officeAddress(id, 'foster'),
+        verified: { service: true, foster: true },
+        ...(encrypt ? { pgpKeyFile: { service: key, foster: key } } : {}),
+      },
+    ]),
+  );
+  const file = join(dir, 'routing.json');
+  writeFileSync(file, JSON.stringify(table));
+  return file;
+}
+
+/** The real server on a fresh data directory, sending to the mail server on `smtpPort`, DKIM on. */
+function realApp(smtpPort: number, encrypt = true): ReturnType<typeof buildApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kv-bench-'));
   return buildApp(
     loadConfig({
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
-      ROUTING_FILE: writeRoutingFile(dataDir),
+      ROUTING_FILE: routingFile(dataDir, encrypt),
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       RATE_LIMIT_PER_MINUTE: '100000',
+      MAIL_FROM: 'Kurzeme visiem <portals@test.example>',
+      DKIM_DOMAIN: 'test.example',
+      DKIM_SELECTOR: 'bench',
+      DKIM_PRIVATE_KEY_FILE: join(keys, 'dkim.pem'),
       ...(process.env['DIST_DIR'] ? { DIST_DIR: process.env['DIST_DIR'] } : {}),
     }),
   );
@@ -125,8 +166,8 @@ naiveTransport.close();
 
 // 3. Delivery throughput: fill the outbox with the worker stopped, then time how fast the
 // worker (one lane per pooled SMTP connection) empties it into a sink.
-async function deliveryRate(sink: { port: number; count: () => number }, n: number): Promise<number> {
-  const app2 = await realApp(sink.port);
+async function deliveryRate(sink: { port: number; count: () => number }, n: number, encrypt = true): Promise<number> {
+  const app2 = await realApp(sink.port, encrypt);
   await app2.ready();
   await app2.referrals.worker.stop();
   for (let i = 0; i < n; i += 1) {
@@ -148,13 +189,15 @@ async function deliveryRate(sink: { port: number; count: () => number }, n: numb
 }
 const N = Number(process.env['BENCH_MAILS'] ?? 500);
 const fastRate = await deliveryRate(fast, N);
+const fastPlainRate = await deliveryRate(fast, N, false);
 const N_SLOW = 40;
 const slowRate = await deliveryRate(slow, N_SLOW);
 await slow.close();
 await fast.close();
 
 process.stdout.write(
-  `\nReferral API on 127.0.0.1, ${CONNECTIONS} connections, ${SECONDS} s each; the mail server answers after 200 ms\n`,
+  `\nReferral API on 127.0.0.1, ${CONNECTIONS} connections, ${SECONDS} s each; the mail server answers after 200 ms\n` +
+    '(the real server with DKIM, confirmation limits, an OpenPGP key for every office, compose-before-accept)\n',
 );
 process.stdout.write(
   `${''.padEnd(48)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'2xx'.padStart(9)}${'other'.padStart(8)}\n`,
@@ -162,7 +205,8 @@ process.stdout.write(
 process.stdout.write(`${row('durable outbox (fsync), mail sent later', outboxRun)}\n`);
 process.stdout.write(`${row('naive: mail sent inside the request', naiveRun)}\n`);
 process.stdout.write(
-  `\nDelivery through the pooled SMTP transport (${app.referrals.mailer.connections} connections, one worker lane each):\n` +
-    `  ${`${N} mails to a sink that answers at once:`.padEnd(48)}${fastRate.toFixed(1).padStart(9)} mails/s\n` +
-    `  ${`${N_SLOW} mails to a sink that answers after 200 ms:`.padEnd(48)}${slowRate.toFixed(1).padStart(9)} mails/s\n`,
+  `\nDelivery through the pooled SMTP transport (${app.referrals.mailer.connections} connections, one worker lane each; DKIM-signed):\n` +
+    `  ${`${N} mails, PGP/MIME-encrypted, to a sink that answers at once:`.padEnd(66)}${fastRate.toFixed(1).padStart(9)} mails/s\n` +
+    `  ${`${N} mails, not encrypted, to a sink that answers at once:`.padEnd(66)}${fastPlainRate.toFixed(1).padStart(9)} mails/s\n` +
+    `  ${`${N_SLOW} mails, encrypted, to a sink that answers after 200 ms:`.padEnd(66)}${slowRate.toFixed(1).padStart(9)} mails/s\n`,
 );

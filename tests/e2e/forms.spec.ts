@@ -562,6 +562,28 @@ test.describe('without JavaScript', () => {
     }
   }
 
+  // The e2e server has no OpenPGP key for Saldus, whose offices take no personal data by ordinary e-mail.
+  test('Saldus: every form page says to call, visit or write through the e-address, with the office details', async ({
+    page,
+    browser,
+  }) => {
+    const expected = {
+      '/pieteikums/': ['Ja dzīvojat Saldus novadā', 'Slimnīcas iela 3A, Saldus', 'nav zināms', 'latvija.gov.lv'],
+      '/audzugimenem/pieteikums/': ['Ja dzīvojat Saldus novadā', 'Pašvaldības bāriņtiesa', '62801444'],
+      '/viegli/pieteikums/': ['Vai dzīvojat Saldus novadā?', 'Šis pieteikums aiziet pa e-pastu.', 'latvija.gov.lv'],
+      '/viegli/audzugimenem/pieteikums/': ['Vai dzīvojat Saldus novadā?', 'Slimnīcas iela 3A, Saldus, LV-3801'],
+    };
+    for (const [path, words] of Object.entries(expected)) {
+      await open(page, path, false);
+      const notice = page.getByRole('region', { name: /dzīvojat Saldus novadā/ });
+      await expect(notice, path).toBeVisible();
+      for (const w of words) await expect(notice, `${path}: ${w}`).toContainText(w);
+      // Only Saldus: the other municipalities take their enquiries by e-mail.
+      await expect(page.locator('.plain-mail'), path).toHaveCount(1);
+    }
+    await axeWithoutScripts(browser, page);
+  });
+
   test('keyboard only, without JavaScript: the request for help from the first field to the confirmation', async ({
     page,
   }) => {

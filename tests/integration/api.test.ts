@@ -98,6 +98,22 @@ describe('POST /api/referrals with a working mail server', () => {
     expect(smtp.received.filter((m) => m.parsed.subject?.includes(refs[0] ?? '?'))).toHaveLength(1);
   });
 
+  it('the double-click check is per client: another address sending the same gets its own reference (W12)', async () => {
+    const body = JSON.stringify(serviceReferral({ message: 'tas pats teksts' }));
+    const from = (remoteAddress: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/referrals',
+        remoteAddress,
+        headers: { 'content-type': 'application/json', origin: ORIGIN },
+        payload: body,
+      });
+    const [a, again, b] = [await from('203.0.113.1'), await from('203.0.113.1'), await from('203.0.113.2')];
+    const refs = [a, again, b].map((r) => r.json<{ reference: string }>().reference);
+    expect(refs[1]).toBe(refs[0]);
+    expect(refs[2]).not.toBe(refs[0]);
+  });
+
   it('the honeypot: a filled "website" is answered 201 as if accepted, and nothing is queued or sent', async () => {
     await waitFor(() => pending(dataDir).length === 0, 10_000, 'earlier deliveries');
     const before = smtp.attempts.length;

@@ -147,7 +147,8 @@ describe.each(SERVERS)('over $name', (server) => {
 
       expect(got.parsed.subject).toBe(officeSubject(reference, r, route, COMPOSE.labels));
       expect(got.parsed.messageId).toBe(`<${reference}@kurzeme-visiem>`);
-      expect(addresses(got.parsed.replyTo)).toEqual([{ address: r.contact.email, name: r.contact.name }]);
+      // The address only: the name typed into the form never poses as an identity.
+      expect(addresses(got.parsed.replyTo)).toEqual([{ address: r.contact.email, name: '' }]);
       expect(got.parsed.text).toContain(reference);
       expect(got.parsed.text).toContain(SCRIPT);
       expect(got.parsed.html).not.toContain('<script>');
@@ -248,8 +249,8 @@ describe('when delivery fails', () => {
     expect(logger.lines.find((l) => l.obj['event'] === 'outbox.retry')?.obj['responseCode']).toBe(451);
   });
 
-  it('a 5xx reply beyond the limit is dead-lettered with the reason — nothing is lost', async () => {
-    smtp = await startSmtp({ refuse: () => smtpReply(550, '5.1.1 Mailbox unavailable') });
+  it('a "mailbox full" reply (552) is retried; beyond the limit it is dead-lettered with the reason — nothing is lost', async () => {
+    smtp = await startSmtp({ refuse: () => smtpReply(552, '5.2.2 Mailbox full') });
     await setUp({ smtpUrl: `smtp://127.0.0.1:${smtp.port}` });
     const r = referral(serviceRequest({ municipality: 'saldus-novads' }));
     const { reference } = await acceptReferral(outbox, r);
@@ -264,8 +265,8 @@ describe('when delivery fails', () => {
     if (payload?.kind !== 'office') throw new Error('expected the office job');
     expect(payload.reference).toBe(reference);
     expect(payload.referral).toEqual(r);
-    expect(dead?.attempts.map((a) => a.responseCode)).toEqual([550, 550, 550]);
-    expect(dead?.dead?.reason).toMatch(/550/);
+    expect(dead?.attempts.map((a) => a.responseCode)).toEqual([552, 552, 552]);
+    expect(dead?.dead?.reason).toMatch(/552/);
     // The whole enquiry is on disk in dead/, readable by an operator.
     expect(existsSync(join(dir, 'outbox', 'dead', `${reference}.json`))).toBe(true);
   });

@@ -6,7 +6,8 @@
  * by a routing file (`ROUTING_FILE`). An address nobody has found is never guessed: it routes
  * to a placeholder on the reserved `.invalid` top-level domain (RFC 2606), which no mail
  * server delivers, and a production start is refused while any placeholder or unverified
- * route remains (`routingProblems`).
+ * route remains (`routingProblems`) — or while an office that takes no personal data by
+ * ordinary e-mail has no OpenPGP key to encrypt its enquiries to.
  */
 import type { MunicipalityOffices } from '../model/views';
 import { isEmailAddress } from './values';
@@ -27,6 +28,12 @@ export interface Route {
   placeholder: boolean;
   /** Where the address came from. */
   source: 'content' | 'override' | 'placeholder';
+  /** `false`: the office takes no personal data by ordinary (unencrypted) e-mail. */
+  personalDataByEmail: boolean;
+  /** The registration number of the office's official e-address, or `null`. */
+  regNo: string | null;
+  /** The office's OpenPGP public key file, as the routing file names it; `null`: plain e-mail. */
+  pgpKeyFile: string | null;
 }
 
 /** The routes of one municipality. */
@@ -42,6 +49,8 @@ export type RoutingTable = ReadonlyMap<string, MunicipalityRoutes>;
 export interface RouteOverride {
   email: string;
   verified: boolean;
+  /** An armored OpenPGP public key file for this office (encrypt every enquiry to it). */
+  pgpKeyFile?: string;
 }
 
 /** Per municipality, the routes a deployment replaces (partial). */
@@ -67,7 +76,15 @@ export function isPlaceholderAddress(email: string): boolean {
 
 function makeRoute(m: MunicipalityOffices, type: EnquiryType, override: RouteOverride | undefined): Route {
   const office = m[type];
-  const base = { municipalityId: m.id, municipalityName: m.name, type, officeName: office.name };
+  const base = {
+    municipalityId: m.id,
+    municipalityName: m.name,
+    type,
+    officeName: office.name,
+    personalDataByEmail: office.personalDataByEmail,
+    regNo: office.regNo,
+    pgpKeyFile: override?.pgpKeyFile ?? null,
+  };
   if (override) {
     const placeholder = isPlaceholderAddress(override.email);
     return {
@@ -145,7 +162,7 @@ export function routeFor(table: RoutingTable, type: EnquiryType, municipalityId:
 export interface RoutingProblem {
   municipalityId: string;
   type: EnquiryType | null;
-  problem: 'placeholder' | 'unverified' | 'missing';
+  problem: 'placeholder' | 'unverified' | 'missing' | 'plain-refused';
   /** English, for the operator's log and the start-up error. */
   message: string;
 }
@@ -153,9 +170,20 @@ export interface RoutingProblem {
 const OFFICE_NAME: Record<EnquiryType, string> = { service: 'social service', foster: "orphans' court" };
 
 /**
+ * The routes whose office takes no personal data by ordinary e-mail and has no key to
+ * encrypt to: production refuses them; elsewhere they are accepted and the start says so.
+ */
+export function plainRefusedRoutes(table: RoutingTable): Route[] {
+  return [...table.values()].flatMap((routes) =>
+    ENQUIRY_TYPES.map((type) => routes[type]).filter((r) => !r.personalDataByEmail && r.pgpKeyFile === null),
+  );
+}
+
+/**
  * Everything that must stop a production start: every placeholder route, every unverified
- * route and — when `expected` ids are given — every municipality missing from the table.
- * An empty list means the table may go live.
+ * route, every office that takes no personal data by plain e-mail and has no key, and —
+ * when `expected` ids are given — every municipality missing from the table. An empty
+ * list means the table may go live.
  */
 export function routingProblems(table: RoutingTable, expected: readonly string[] = []): RoutingProblem[] {
   const problems: RoutingProblem[] = [];
@@ -187,6 +215,14 @@ export function routingProblems(table: RoutingTable, expected: readonly string[]
           message: `${id} (${r.municipalityName}), ${type}: ${OFFICE_NAME[type]} address ${r.email} is not verified`,
         });
       }
+      if (!r.personalDataByEmail && r.pgpKeyFile === null) {
+        problems.push({
+          municipalityId: id,
+          type,
+          problem: 'plain-refused',
+          message: `${id} (${r.municipalityName}), ${type}: the ${OFFICE_NAME[type]} takes no personal data by ordinary e-mail; give it an OpenPGP key ("pgpKeyFile": { "${type}": "<file>" } in ROUTING_FILE)`,
+        });
+      }
     }
   }
   return problems;
@@ -195,18 +231,29 @@ export function routingProblems(table: RoutingTable, expected: readonly string[]
 /** The routing table as JSON (the `routing --json` output; also a valid routing file). */
 export type RoutingTableJson = Record<
   string,
-  { service: string; foster: string; verified: { service: boolean; foster: boolean } }
+  {
+    service: string;
+    foster: string;
+    verified: { service: boolean; foster: boolean };
+    pgpKeyFile?: Partial<Record<EnquiryType, string>>;
+  }
 >;
 
 /** The table in the routing-file shape. */
 export function routingTableToJson(table: RoutingTable): RoutingTableJson {
   const out: RoutingTableJson = {};
   for (const [id, r] of table) {
+    const keys: Partial<Record<EnquiryType, string>> = {};
+    for (const type of ENQUIRY_TYPES) {
+      const file = r[type].pgpKeyFile;
+      if (file !== null) keys[type] = file;
+    }
     Object.defineProperty(out, id, {
       value: {
         service: r.service.email,
         foster: r.foster.email,
         verified: { service: r.service.verified, foster: r.foster.verified },
+        ...(Object.keys(keys).length > 0 ? { pgpKeyFile: keys } : {}),
       },
       enumerable: true,
       writable: true,
@@ -221,9 +268,10 @@ export type RoutingOverridesResult = { ok: true; value: RoutingOverrides } | { o
 
 /**
  * Validate a routing file's parsed JSON: `{ "<id>": { "service"?: "<e-mail>", "foster"?:
- * "<e-mail>", "verified"?: { "service"?: bool, "foster"?: bool } } }`. A route without a
- * `verified` flag is unverified. A flag without its address is an error: verifying an
- * address the content may later change would verify something nobody checked.
+ * "<e-mail>", "verified"?: { "service"?: bool, "foster"?: bool }, "pgpKeyFile"?: {
+ * "service"?: "<file>", "foster"?: "<file>" } } }`. A route without a `verified` flag is
+ * unverified. A flag or a key without its address is an error: verifying (or encrypting
+ * for) an address the content may later change would vouch for something nobody checked.
  *
  * @param json the parsed file
  * @param municipalityIds the ids that exist (unknown ids are errors)
@@ -244,30 +292,43 @@ export function parseRoutingOverrides(json: unknown, municipalityIds: readonly s
       continue;
     }
     for (const key of Object.keys(entry)) {
-      if (key !== 'service' && key !== 'foster' && key !== 'verified') errors.push(`${id}.${key}: unknown key`);
+      if (key !== 'service' && key !== 'foster' && key !== 'verified' && key !== 'pgpKeyFile')
+        errors.push(`${id}.${key}: unknown key`);
     }
-    const verified = entry['verified'];
-    if (verified !== undefined && !isPlainObject(verified)) {
-      errors.push(`${id}.verified: must be an object like { "service": true, "foster": false }`);
-    }
-    const flags = isPlainObject(verified) ? verified : {};
-    for (const key of Object.keys(flags)) {
-      if (key !== 'service' && key !== 'foster') errors.push(`${id}.verified.${key}: unknown key`);
-    }
+    const perType = (name: 'verified' | 'pgpKeyFile', example: string): Record<string, unknown> => {
+      const value = entry[name];
+      if (value !== undefined && !isPlainObject(value)) errors.push(`${id}.${name}: must be an object like ${example}`);
+      const object = isPlainObject(value) ? value : {};
+      for (const key of Object.keys(object)) {
+        if (key !== 'service' && key !== 'foster') errors.push(`${id}.${name}.${key}: unknown key`);
+      }
+      return object;
+    };
+    const flags = perType('verified', '{ "service": true, "foster": false }');
+    const keyFiles = perType('pgpKeyFile', '{ "service": "keys/office.asc" }');
     const routes: Partial<Record<EnquiryType, RouteOverride>> = {};
     for (const type of ENQUIRY_TYPES) {
       const email = entry[type];
       const flag = flags[type];
+      const keyFile = keyFiles[type];
       if (flag !== undefined && typeof flag !== 'boolean') errors.push(`${id}.verified.${type}: must be true or false`);
+      if (keyFile !== undefined && (typeof keyFile !== 'string' || keyFile.trim() === '' || /[\0\r\n]/u.test(keyFile)))
+        errors.push(`${id}.pgpKeyFile.${type}: must be the path of a key file`);
       if (email === undefined) {
         if (flag !== undefined) errors.push(`${id}.verified.${type}: given without the "${type}" address it verifies`);
+        if (keyFile !== undefined)
+          errors.push(`${id}.pgpKeyFile.${type}: given without the "${type}" address it is for`);
         continue;
       }
       if (typeof email !== 'string' || !isEmailAddress(email.trim())) {
         errors.push(`${id}.${type}: must be an e-mail address`);
         continue;
       }
-      routes[type] = { email: email.trim(), verified: flag === true };
+      routes[type] = {
+        email: email.trim(),
+        verified: flag === true,
+        ...(typeof keyFile === 'string' && keyFile.trim() !== '' ? { pgpKeyFile: keyFile.trim() } : {}),
+      };
     }
     Object.defineProperty(value, id, { value: routes, enumerable: true, writable: true, configurable: true });
   }

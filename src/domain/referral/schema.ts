@@ -25,6 +25,7 @@ import {
   normaliseText,
 } from './values';
 import type { ContactChannel, EnquiryType, FilledBy, FosterInterest, PersonGroup } from './ids';
+import { isFactName, isValidValue } from '../eligibility/facts';
 import { isPlainObject } from '../objects';
 
 /** Every message key the schema can produce. The locale files must hold exactly these. */
@@ -71,8 +72,6 @@ export const REFERRAL_LIMITS = {
   time: 200,
   message: 2000,
   /** `answers` (eligibility wizard facts and verdicts): see `isValidAnswers`. */
-  answerKeys: 100,
-  answerText: 500,
   answerList: 50,
   answerDepth: 3,
   age: 120,
@@ -153,6 +152,13 @@ export interface ReferralRequest {
 export interface ReferralOptions {
   municipalities: readonly string[];
   services: readonly string[];
+  /**
+   * What the answers' `verdicts` may name: every service id and the eligibility model's
+   * `VERDICTS`. The server passes them; where absent (the browser, whose hand-over is
+   * checked by `readHandover`, and whose form may offer fewer services than a result
+   * names) a verdict is only held to the shape of words.
+   */
+  answers?: AnswerVocabulary;
 }
 
 /** Result of `validateReferral`: the normalised value, or the errors by dotted field path. */
@@ -252,29 +258,47 @@ function normaliseAnswers(value: unknown, depth = 0): unknown {
   return value;
 }
 
-const ANSWER_KEY = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/u;
-
-/**
- * The wizard's answers are machine-made, but they arrive from the browser: bound their
- * shape (keys, depth, sizes, characters) so nothing unbounded or unprintable reaches an
- * e-mail. Scalars, lists of values and nested objects up to `answerDepth` levels.
- */
-export function isValidAnswers(value: unknown, depth = 1): boolean {
-  if (!isPlainObject(value)) return false;
-  const entries = Object.entries(value);
-  if (entries.length > REFERRAL_LIMITS.answerKeys) return false;
-  return entries.every(([k, v]) => ANSWER_KEY.test(k) && isValidAnswerValue(v, depth));
+/** What the answers' verdicts may name; see `isValidAnswers`. */
+export interface AnswerVocabulary {
+  /** Service ids a verdict may be about (default: any id-shaped word). */
+  services?: readonly string[] | undefined;
+  /** Verdicts (default: any lower-case word). */
+  verdicts?: readonly string[] | undefined;
 }
 
-function isValidAnswerValue(value: unknown, depth: number): boolean {
-  if (value === null || isBoolean(value)) return true;
-  if (isNumber(value)) return Number.isFinite(value);
-  if (isString(value)) return value.length <= REFERRAL_LIMITS.answerText && isSafeLine(value);
-  if (depth >= REFERRAL_LIMITS.answerDepth) return false;
-  if (Array.isArray(value)) {
-    return value.length <= REFERRAL_LIMITS.answerList && value.every((v) => isValidAnswerValue(v, depth + 1));
-  }
-  return isValidAnswers(value, depth + 1);
+const ID_WORD = /^[a-z0-9]+(?:-[a-z0-9]+){0,7}$/u;
+const VERDICT_WORD = /^[a-z]{1,32}$/u;
+
+function isVerdictItem(item: unknown, vocabulary: AnswerVocabulary): boolean {
+  if (!isPlainObject(item)) return false;
+  const keys = Object.keys(item);
+  if (keys.length !== 2 || !keys.includes('service') || !keys.includes('verdict')) return false;
+  const { service, verdict } = item;
+  if (!isString(service) || !isString(verdict)) return false;
+  const serviceOk = vocabulary.services ? vocabulary.services.includes(service) : ID_WORD.test(service);
+  const verdictOk = vocabulary.verdicts ? vocabulary.verdicts.includes(verdict) : VERDICT_WORD.test(verdict);
+  return serviceOk && verdictOk;
+}
+
+/**
+ * The wizard's answers as it hands them over (`src/domain/handover.ts`): its facts — each
+ * key a fact of `FACT_ORDER`, each value one of that fact's values (`isValidValue`) or
+ * `null` ("Nezinu") — and `verdicts`, the list `[{ service, verdict }]` its result showed.
+ * Nothing else: no other key, no function name, no object where a word is expected. The
+ * facts come from the eligibility module itself, so a fact added there is accepted here
+ * without a change.
+ *
+ * @param value the untrusted answers
+ * @param vocabulary the services and verdicts the `verdicts` list may name
+ */
+export function isValidAnswers(value: unknown, vocabulary: AnswerVocabulary = {}): boolean {
+  if (!isPlainObject(value)) return false;
+  return Object.entries(value).every(([key, v]) => {
+    if (key === 'verdicts') {
+      return Array.isArray(v) && v.length <= REFERRAL_LIMITS.answerList && v.every((i) => isVerdictItem(i, vocabulary));
+    }
+    return isFactName(key) && (v === null || isValidValue(key, v));
+  });
 }
 
 type CrossError = [path: string, key: ReferralErrorKey];
@@ -309,7 +333,7 @@ function crossFieldErrors(v: Record<string, unknown>): CrossError[] {
  * `validateReferral`, which also flattens the errors by field path.
  */
 export function createReferralSchema(options: ReferralOptions): ObjectSchema<AnyObject> {
-  const { municipalities, services } = options;
+  const { municipalities, services, answers: vocabulary = {} } = options;
   const age = mixed<number>(isNumber)
     // A form field or a text input hands over digits as a string.
     .transform((v: unknown) => {
@@ -382,12 +406,13 @@ export function createReferralSchema(options: ReferralOptions): ObjectSchema<Any
     answers: mixed<Answers>((v: unknown): v is Answers => isPlainObject(v))
       .transform((v: unknown) => (v === null ? undefined : normaliseAnswers(v)))
       .typeError(message('errors.invalid'))
-      .test('answers', message('errors.invalid'), (v) => v === undefined || isValidAnswers(v)),
+      .test('answers', message('errors.invalid'), (v) => v === undefined || isValidAnswers(v, vocabulary)),
     consent: mixed<boolean>(isBoolean)
       .typeError(message('errors.consent'))
       .test('consent', message('errors.consent'), (v) => v === true),
     // The honeypot: accepted in any form and dropped from the value. Never reported, so
-    // a bot learns nothing; the caller asks `isSpam(input)` before validating.
+    // a bot learns nothing; the caller asks `isSpam(input)` after validating (an invalid
+    // bot post then gets the same 422 as a person's).
     website: mixed().strip(),
   }).test('cross-field', message('errors.invalid'), function (value: unknown) {
     if (!isPlainObject(value)) return true;
@@ -397,16 +422,20 @@ export function createReferralSchema(options: ReferralOptions): ObjectSchema<Any
   });
 }
 
-let cached:
-  { municipalities: readonly string[]; services: readonly string[]; schema: ObjectSchema<AnyObject> } | undefined;
+let cached: { options: ReferralOptions; schema: ObjectSchema<AnyObject> } | undefined;
 
 /** The schema for these options, reused while the same id lists are passed (cheap per request). */
 export function referralSchema(options: ReferralOptions): ObjectSchema<AnyObject> {
-  if (cached && cached.municipalities === options.municipalities && cached.services === options.services) {
+  if (
+    cached &&
+    cached.options.municipalities === options.municipalities &&
+    cached.options.services === options.services &&
+    cached.options.answers === options.answers
+  ) {
     return cached.schema;
   }
   const schema = createReferralSchema(options);
-  cached = { municipalities: options.municipalities, services: options.services, schema };
+  cached = { options: { ...options }, schema };
   return schema;
 }
 

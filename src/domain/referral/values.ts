@@ -11,6 +11,10 @@ export const MAX_EMAIL_LENGTH = 254;
 export const CONTROL_CHARACTERS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/u;
 // Anything a mail header, a log line or a CSV cell could read as a line break.
 export const LINE_BREAKS = /[\n\r\u0085\u2028\u2029]/u;
+// Invisible characters that reorder or hide text (bidi controls, zero-width characters, the
+// BOM): in a name or an address they make what a social worker reads differ from what was
+// typed ("Trojan Source"-style display spoofing). Latvian needs none of them.
+export const INVISIBLE_FORMATTING = /[\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/u;
 
 /** Normalise a one-line value: Unicode NFC, then trim. */
 export function normaliseLine(value: string): string {
@@ -30,9 +34,9 @@ export function normaliseText(value: string): string {
     .trim();
 }
 
-/** True for a single-line value without control characters or line breaks. */
+/** True for a single-line value without control characters, line breaks, bidi controls or zero-width characters. */
 export function isSafeLine(value: string): boolean {
-  return !CONTROL_CHARACTERS.test(value) && !LINE_BREAKS.test(value);
+  return !CONTROL_CHARACTERS.test(value) && !LINE_BREAKS.test(value) && !INVISIBLE_FORMATTING.test(value);
 }
 
 // The WHATWG `input type=email` grammar, plus: the domain needs a dot (a public form is

@@ -38,6 +38,8 @@ export interface TestSmtpOptions {
   auth?: { user: string; pass: string };
   /** Return an error to refuse the n-th (1-based) DATA; its `responseCode` is the reply. */
   refuse?: (attempt: number, raw: string) => (Error & { responseCode?: number }) | null;
+  /** Never answer the n-th (1-based) DATA: the client waits until its own timeout. */
+  hang?: (attempt: number, raw: string) => boolean;
 }
 
 export interface TestSmtp {
@@ -87,6 +89,10 @@ export async function startSmtp(options: TestSmtpOptions = {}): Promise<TestSmtp
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
+        if (options.hang?.(attempts.length + 1, raw)) {
+          attempts.push({ raw, accepted: false });
+          return;
+        }
         const refusal = options.refuse?.(attempts.length + 1, raw) ?? null;
         attempts.push({ raw, accepted: refusal === null });
         if (refusal) {

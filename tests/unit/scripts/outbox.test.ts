@@ -3,7 +3,7 @@
  * without personal data and puts them back in line. One run as a real process is in
  * tests/integration/scripts/outbox.test.ts.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +66,28 @@ describe('npm run outbox', () => {
     expect(out).toContain('550');
     for (const personal of ['Ilze', 'Bērziņa', '+371', 'ilze@example.test', 'epilepsija', 'Anna'])
       expect(out).not.toContain(personal);
+  });
+
+  it('lists the files set aside as unreadable (W7): by name only, in status and dead', async () => {
+    const [waiting = ''] = await spool(1, 0);
+    // A damaged file in pending/ (a record with a date that does not parse): the server sets it aside.
+    const record = JSON.parse(readFileSync(join(dataDir, 'outbox', 'pending', `${waiting}.json`), 'utf8')) as object;
+    writeFileSync(
+      join(dataDir, 'outbox', 'pending', `${waiting}.json`),
+      JSON.stringify({ ...record, nextAttemptAt: 'not a date' }),
+    );
+    const quarantined: string[] = [];
+    const outbox = await openReferralOutbox(dataDir, { onQuarantine: (file) => quarantined.push(file) });
+    expect(quarantined).toEqual([expect.stringMatching(new RegExp(`^${waiting}\\.pending\\.\\d+\\.unreadable$`))]);
+    expect((await outbox.stats()).pending).toBe(0);
+    const status = await outboxCommand('status');
+    expect(status.out).toMatch(/unreadable files:\s+1/);
+    const dead = await outboxCommand('dead');
+    expect(dead.code).toBe(0);
+    expect(dead.out).toContain('No dead letters.');
+    expect(dead.out).toContain(quarantined[0]);
+    expect(dead.out).toContain('1 unreadable file(s)');
+    for (const personal of ['Ilze', 'Bērziņa', 'epilepsija']) expect(dead.out).not.toContain(personal);
   });
 
   it('retry puts a dead letter back in line; an unknown reference exits 3', async () => {

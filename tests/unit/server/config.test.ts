@@ -1,3 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../server/config';
 
@@ -79,9 +83,15 @@ describe('mail, routing and delivery settings', () => {
   it('requires TLS in production unless told otherwise', () => {
     const base = { NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://x.example', MAIL_FROM: 'a@x.example' };
     expect(loadConfig({ ...base, SMTP_URL: 'smtp://relay.example:25' }).mail.requireTLS).toBe(true);
-    expect(
-      loadConfig({ ...base, SMTP_URL: 'smtp://relay.example:25', SMTP_REQUIRE_TLS: 'false' }).mail.requireTLS,
-    ).toBe(false);
+    // Turning it off in production must be allowed by name (ALLOW_INSECURE), and is then a warning.
+    const insecure = loadConfig({
+      ...base,
+      SMTP_URL: 'smtp://relay.example:25',
+      SMTP_REQUIRE_TLS: 'false',
+      ALLOW_INSECURE: 'smtp-without-tls',
+    });
+    expect(insecure.mail.requireTLS).toBe(false);
+    expect(insecure.warnings.join('\n')).toContain('ALLOW_INSECURE=smtp-without-tls');
   });
 
   it.each([
@@ -96,5 +106,176 @@ describe('mail, routing and delivery settings', () => {
     [{ NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://x.example', SMTP_URL: 'smtp://m.example' }, 'MAIL_FROM'],
   ])('refuses %o, naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(name));
+  });
+});
+
+describe('abuse and transport settings', () => {
+  it('defaults: trust no proxy, 30 s per request, 256 connections, 3 confirmations per address a day, 60 an hour', () => {
+    const c = loadConfig({}, '/srv/kv');
+    expect(c).toMatchObject({
+      trustProxy: false,
+      requestTimeoutMs: 30_000,
+      maxConnections: 256,
+      confirmationsPerAddressPerDay: 3,
+      confirmationsPerHour: 60,
+      readyMinFreeBytes: 100 * 1024 * 1024,
+      dkim: null,
+      allowInsecure: [],
+      warnings: [],
+    });
+    expect(c.mail.pool).toMatchObject({
+      connectionTimeoutMs: 30_000,
+      greetingTimeoutMs: 30_000,
+      socketTimeoutMs: 30_000,
+    });
+  });
+
+  it.each([
+    ['1', 1],
+    ['2', 2],
+    ['false', false],
+    ['127.0.0.1', ['127.0.0.1']],
+    ['10.0.0.0/8, ::1, fd00::/8, loopback', ['10.0.0.0/8', '::1', 'fd00::/8', 'loopback']],
+  ])('TRUST_PROXY=%j trusts %j', (raw, expected) => {
+    expect(loadConfig({ TRUST_PROXY: raw }).trustProxy).toEqual(expected);
+  });
+
+  it.each(['true', 'TRUE', '0', '11', 'proxy.example', '10.0.0.0/33', '1.2.3.4/8/9'])(
+    'refuses TRUST_PROXY=%j, naming it',
+    (raw) => {
+      expect(() => loadConfig({ TRUST_PROXY: raw })).toThrow(/TRUST_PROXY/);
+    },
+  );
+
+  it('reads the timeouts, the connection cap and the confirmation limits', () => {
+    const c = loadConfig({
+      REQUEST_TIMEOUT_SECONDS: '2.5',
+      SMTP_TIMEOUT_SECONDS: '5',
+      MAX_CONNECTIONS: '50',
+      CONFIRMATIONS_PER_ADDRESS_PER_DAY: '0',
+      CONFIRMATIONS_PER_HOUR: '10',
+      READY_MIN_FREE_MB: '1',
+    });
+    expect(c).toMatchObject({
+      requestTimeoutMs: 2500,
+      keepAliveTimeoutMs: 2500,
+      maxConnections: 50,
+      confirmationsPerAddressPerDay: 0,
+      confirmationsPerHour: 10,
+      readyMinFreeBytes: 1024 * 1024,
+      leaseLimitMs: 50_000,
+    });
+    expect(c.mail.pool?.socketTimeoutMs).toBe(5000);
+    for (const [name, raw] of [
+      ['REQUEST_TIMEOUT_SECONDS', '0'],
+      ['SMTP_TIMEOUT_SECONDS', 'soon'],
+      ['MAX_CONNECTIONS', '0'],
+      ['CONFIRMATIONS_PER_HOUR', '-1'],
+    ] as const) {
+      expect(() => loadConfig({ [name]: raw }), name).toThrow(new RegExp(name));
+    }
+  });
+});
+
+describe('production refuses unsafe settings unless ALLOW_INSECURE names them (W11)', () => {
+  const base = {
+    NODE_ENV: 'production',
+    PUBLIC_ORIGIN: 'https://x.example',
+    MAIL_FROM: 'a@x.example',
+    SMTP_URL: 'smtp://relay.example:25',
+  };
+  const problems = (env: Record<string, string>): string => {
+    try {
+      loadConfig({ ...base, ...env });
+      return '';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it('an http PUBLIC_ORIGIN', () => {
+    expect(problems({ PUBLIC_ORIGIN: 'http://x.example' })).toMatch(/PUBLIC_ORIGIN.*ALLOW_INSECURE=http-origin/);
+    const allowed = loadConfig({ ...base, PUBLIC_ORIGIN: 'http://x.example', ALLOW_INSECURE: 'http-origin' });
+    expect(allowed.warnings).toEqual([expect.stringContaining('ALLOW_INSECURE=http-origin')]);
+  });
+
+  it('SMTP without TLS, and credentials over it — each by name', () => {
+    expect(problems({ SMTP_REQUIRE_TLS: 'false' })).toMatch(/ALLOW_INSECURE=smtp-without-tls/);
+    const both = problems({ SMTP_URL: 'smtp://u:p@relay.example:587', SMTP_REQUIRE_TLS: 'false' });
+    expect(both).toMatch(/ALLOW_INSECURE=smtp-without-tls/);
+    expect(both).toMatch(/ALLOW_INSECURE=smtp-credentials-without-tls/);
+    expect(both).not.toContain(':p@');
+    expect(
+      problems({
+        SMTP_URL: 'smtp://u:p@relay.example:587',
+        SMTP_REQUIRE_TLS: 'false',
+        ALLOW_INSECURE: 'smtp-without-tls',
+      }),
+    ).toMatch(/smtp-credentials-without-tls/);
+    // TLS from the start needs nothing.
+    expect(problems({ SMTP_URL: 'smtps://u:p@relay.example:465', SMTP_REQUIRE_TLS: 'false' })).toBe('');
+  });
+
+  it('an unknown ALLOW_INSECURE item', () => {
+    expect(problems({ ALLOW_INSECURE: 'everything' })).toMatch(/ALLOW_INSECURE: "everything"/);
+  });
+
+  it('development only warns about credentials over plaintext', () => {
+    const c = loadConfig({ SMTP_URL: 'smtp://u:p@relay.example:587', SMTP_REQUIRE_TLS: 'false' });
+    expect(c.warnings.join('\n')).toMatch(/password may cross the network in clear/);
+  });
+});
+
+describe('DKIM', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kv-dkim-'));
+  const keyFile = join(dir, 'dkim.pem');
+  writeFileSync(
+    keyFile,
+    generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+  );
+  writeFileSync(join(dir, 'not-a-key.pem'), 'hello');
+
+  it('signs with the three settings, relative to the working directory', () => {
+    const c = loadConfig(
+      {
+        DKIM_DOMAIN: 'Kurzeme.Example',
+        DKIM_SELECTOR: 'portals2026',
+        DKIM_PRIVATE_KEY_FILE: 'dkim.pem',
+        MAIL_FROM: 'p@kurzeme.example',
+      },
+      dir,
+    );
+    expect(c.dkim).toMatchObject({ domainName: 'kurzeme.example', keySelector: 'portals2026' });
+    expect(c.dkim?.privateKey).toContain('PRIVATE KEY');
+    expect(c.warnings).toEqual([]);
+  });
+
+  it.each([
+    [{ DKIM_DOMAIN: 'kurzeme.example' }, /give all three or none/],
+    [
+      { DKIM_DOMAIN: 'kurzeme.example', DKIM_SELECTOR: 's', DKIM_PRIVATE_KEY_FILE: 'missing.pem' },
+      /DKIM_PRIVATE_KEY_FILE.*cannot be read/,
+    ],
+    [
+      { DKIM_DOMAIN: 'kurzeme.example', DKIM_SELECTOR: 's', DKIM_PRIVATE_KEY_FILE: 'not-a-key.pem' },
+      /not a PEM private key/,
+    ],
+    [{ DKIM_DOMAIN: 'not a domain', DKIM_SELECTOR: 's', DKIM_PRIVATE_KEY_FILE: 'dkim.pem' }, /DKIM_DOMAIN/],
+    [{ DKIM_DOMAIN: 'kurzeme.example', DKIM_SELECTOR: 'a b', DKIM_PRIVATE_KEY_FILE: 'dkim.pem' }, /DKIM_SELECTOR/],
+  ])('refuses %o', (env, message) => {
+    expect(() => loadConfig(env, dir)).toThrow(message);
+  });
+
+  it('warns when the signing domain does not match the sender (DMARC would not align)', () => {
+    const c = loadConfig(
+      {
+        DKIM_DOMAIN: 'other.example',
+        DKIM_SELECTOR: 's',
+        DKIM_PRIVATE_KEY_FILE: 'dkim.pem',
+        MAIL_FROM: 'p@kurzeme.example',
+      },
+      dir,
+    );
+    expect(c.warnings.join('\n')).toMatch(/DMARC/);
   });
 });

@@ -91,7 +91,7 @@ export function serviceRequest(overrides: Record<string, unknown> = {}): Record<
       confirmation: false,
     },
     message: 'Meitai ir smagi funkcionālie traucējumi.\nVajag atelpu uz nedēļu.',
-    answers: { age: 7, disability: 'yes', verdicts: { 'atelpas-bridis': 'likely' } },
+    answers: { age: 7, disabilityDetermined: true, verdicts: [{ service: 'atelpas-bridis', verdict: 'likely' }] },
     consent: true,
     website: '',
     ...overrides,

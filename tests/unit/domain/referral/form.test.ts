@@ -21,7 +21,11 @@ function servicePost(
     'contact.time': 'darba dienās pēc 17:00',
     'contact.supportPerson': 'on',
     message: 'Meitai ir smagi funkcionālie traucējumi.\r\nVajag atelpu uz nedēļu.',
-    answers: JSON.stringify({ age: 7, disability: 'yes', verdicts: { 'atelpas-bridis': 'likely' } }),
+    answers: JSON.stringify({
+      age: 7,
+      disabilityDetermined: true,
+      verdicts: [{ service: 'atelpas-bridis', verdict: 'likely' }],
+    }),
     consent: 'true',
     website: '',
     ...patch,
@@ -41,7 +45,11 @@ describe('fromFormFields', () => {
     expect(out['person']).toEqual({ firstName: 'Anna', age: 7, group: 'child' });
     expect(out['consent']).toBe(true);
     expect((out['contact'] as Record<string, unknown>)['supportPerson']).toBe(true);
-    expect(out['answers']).toEqual({ age: 7, disability: 'yes', verdicts: { 'atelpas-bridis': 'likely' } });
+    expect(out['answers']).toEqual({
+      age: 7,
+      disabilityDetermined: true,
+      verdicts: [{ service: 'atelpas-bridis', verdict: 'likely' }],
+    });
   });
 
   it('reads checkboxes posted as "on" or "true", and "false"', () => {

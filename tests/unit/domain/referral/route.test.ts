@@ -4,6 +4,7 @@ import {
   buildRoutingTable,
   parseRoutingOverrides,
   placeholderAddress,
+  plainRefusedRoutes,
   routeFor,
   routingProblems,
   routingTableToJson,
@@ -151,6 +152,34 @@ describe('routingProblems', () => {
   });
 });
 
+describe('offices that take no personal data by ordinary e-mail', () => {
+  const refusing = fixtureMunicipalities().map((m) =>
+    m.id === 'saldus-novads'
+      ? { ...m, service: { ...m.service, personalDataByEmail: false, regNo: '90000000001' } }
+      : m,
+  );
+
+  it('carry that, and their e-address, into the route', () => {
+    const route = routeFor(buildRoutingTable(refusing), 'service', 'saldus-novads');
+    expect(route).toMatchObject({ personalDataByEmail: false, regNo: '90000000001', pgpKeyFile: null });
+  });
+
+  it('stop a production start until the routing file gives them a key', () => {
+    const table = buildRoutingTable(refusing);
+    expect(plainRefusedRoutes(table).map((r) => `${r.municipalityId}/${r.type}`)).toEqual(['saldus-novads/service']);
+    const problems = routingProblems(table);
+    expect(problems.map((p) => `${p.municipalityId}/${p.type}/${p.problem}`)).toEqual([
+      'saldus-novads/service/plain-refused',
+    ]);
+    expect(problems[0]?.message).toMatch(/no personal data by ordinary e-mail.*pgpKeyFile.*ROUTING_FILE/);
+    const keyed = buildRoutingTable(refusing, {
+      'saldus-novads': { service: { email: 'sd@saldus.example.test', verified: true, pgpKeyFile: '/k.asc' } },
+    });
+    expect(routingProblems(keyed)).toEqual([]);
+    expect(plainRefusedRoutes(keyed)).toEqual([]);
+  });
+});
+
 describe('buildRoutingTable', () => {
   it('refuses a municipality listed twice and an address that is not one', () => {
     const [first] = fixtureMunicipalities();
@@ -195,6 +224,53 @@ describe('parseRoutingOverrides', () => {
         'talsu-novads': { foster: { email: 'b@talsi.example.test', verified: false } },
       },
     });
+  });
+
+  it('reads an office key file beside the address it encrypts for, and prints it back', () => {
+    const result = parseRoutingOverrides(
+      {
+        'saldus-novads': {
+          service: 'sd@saldus.example.test',
+          verified: { service: true },
+          pgpKeyFile: { service: ' keys/saldus-sd.asc ' },
+        },
+      },
+      ids,
+    );
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        'saldus-novads': {
+          service: { email: 'sd@saldus.example.test', verified: true, pgpKeyFile: 'keys/saldus-sd.asc' },
+        },
+      },
+    });
+    if (!result.ok) return;
+    const table = buildRoutingTable(fixtureMunicipalities(), result.value);
+    expect(routeFor(table, 'service', 'saldus-novads').pgpKeyFile).toBe('keys/saldus-sd.asc');
+    expect(routeFor(table, 'foster', 'saldus-novads').pgpKeyFile).toBeNull();
+    expect(routingTableToJson(table)['saldus-novads']?.pgpKeyFile).toEqual({ service: 'keys/saldus-sd.asc' });
+  });
+
+  it('refuses a key file without its address, of the wrong type or an unknown kind', () => {
+    const result = parseRoutingOverrides(
+      {
+        'saldus-novads': { pgpKeyFile: { foster: 'k.asc' } },
+        liepaja: { service: 'a@liepaja.example.test', pgpKeyFile: { service: 7, fax: 'x' } },
+        ventspils: { service: 'a@ventspils.example.test', pgpKeyFile: 'k.asc' },
+      },
+      ids,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^saldus-novads\.pgpKeyFile\.foster: given without/),
+        expect.stringMatching(/^liepaja\.pgpKeyFile\.service: must be the path/),
+        expect.stringMatching(/^liepaja\.pgpKeyFile\.fax: unknown key/),
+        expect.stringMatching(/^ventspils\.pgpKeyFile: must be an object/),
+      ]),
+    );
   });
 
   it('reads its own --json output back', () => {

@@ -7,7 +7,9 @@ import {
   nestErrors,
   validateReferral,
 } from '../../../../src/domain/referral/index';
-import type { Referral, ReferralValidation } from '../../../../src/domain/referral/index';
+import type { Referral, ReferralOptions, ReferralValidation } from '../../../../src/domain/referral/index';
+import { FACT_ORDER, possibleValues } from '../../../../src/domain/eligibility/facts';
+import { VERDICTS } from '../../../../src/domain/model/eligibility';
 import { OPTIONS, fosterRequest, serviceRequest } from './fixtures';
 
 function valid(input: unknown): Referral {
@@ -52,7 +54,7 @@ describe('a valid request', () => {
         confirmation: false,
       },
       message: 'Meitai ir smagi funkcionālie traucējumi.\nVajag atelpu uz nedēļu.',
-      answers: { age: 7, disability: 'yes', verdicts: { 'atelpas-bridis': 'likely' } },
+      answers: { age: 7, disabilityDetermined: true, verdicts: [{ service: 'atelpas-bridis', verdict: 'likely' }] },
       consent: true,
     });
     // The honeypot never reaches the stored enquiry.
@@ -264,6 +266,36 @@ describe('characters', () => {
     expect(e['contact.phone']?.key).toBe('errors.invalidCharacters');
   });
 
+  it.each([
+    ['right-to-left override', '\u202E'],
+    ['left-to-right isolate', '\u2066'],
+    ['pop directional isolate', '\u2069'],
+    ['zero-width space', '\u200B'],
+    ['zero-width joiner', '\u200D'],
+    ['right-to-left mark', '\u200F'],
+    ['byte order mark', '\uFEFF'],
+    ['Arabic letter mark', '\u061C'],
+  ])('rejects a %s in every one-line field (display spoofing, W10)', (_name, ch) => {
+    const base = serviceRequest();
+    const e = errors({
+      ...base,
+      person: { firstName: `An${ch}na`, group: 'child' },
+      contact: {
+        ...(base['contact'] as object),
+        name: `Il${ch}ze`,
+        time: `rīt${ch} vakarā`,
+        email: `ilze${ch}@example.test`,
+      },
+    });
+    for (const field of ['person.firstName', 'contact.name', 'contact.time', 'contact.email']) {
+      expect(e[field]?.key, field).toBe('errors.invalidCharacters');
+    }
+  });
+
+  it('trims a byte order mark at either end of a one-line field (trim() counts it as space)', () => {
+    expect(valid(withContact({ name: '\uFEFFIlze\uFEFF' })).contact.name).toBe('Ilze');
+  });
+
   it('accepts markup in the message as plain text, unchanged', () => {
     const message = '<script>alert("x")</script> & <b>bold</b>';
     expect(valid(serviceRequest({ message })).message).toBe(message);
@@ -306,10 +338,79 @@ describe('collect nothing more', () => {
     expect(errors(serviceRequest({ answers: { a: 'x\r\ny' } }))['answers']?.key).toBe('errors.invalid');
     expect(errors(serviceRequest({ answers: { a: { b: { c: { d: 1 } } } } }))['answers']?.key).toBe('errors.invalid');
     expect(errors(serviceRequest({ answers: { a: 'x'.repeat(501) } }))['answers']?.key).toBe('errors.invalid');
-    expect(valid(serviceRequest({ answers: { a: [1, 'two', null, true], b: { c: ' ok ' } } })).answers).toEqual({
-      a: [1, 'two', null, true],
-      b: { c: 'ok' },
+    // Keys that are not the wizard's facts are refused, whatever their values.
+    expect(errors(serviceRequest({ answers: { a: [1, 'two', null, true], b: { c: ' ok ' } } }))['answers']?.key).toBe(
+      'errors.invalid',
+    );
+    const answers = {
+      group: ' child-in-care ',
+      careSetting: 'family',
+      age: 7,
+      vdeavkSpecialCare: null,
+      verdicts: [
+        { service: 'dac-berniem', verdict: 'maybe' },
+        { service: 'aprupe-berniem', verdict: 'first' },
+      ],
+    };
+    expect(valid(serviceRequest({ answers })).answers).toEqual({
+      group: 'child-in-care',
+      careSetting: 'family',
+      age: 7,
+      vdeavkSpecialCare: null,
+      verdicts: [
+        { service: 'dac-berniem', verdict: 'maybe' },
+        { service: 'aprupe-berniem', verdict: 'first' },
+      ],
     });
+  });
+});
+
+describe('the wizard answers are checked against the eligibility module (W4)', () => {
+  const SERVER = { ...OPTIONS, answers: { services: OPTIONS.services, verdicts: VERDICTS } };
+  const answersError = (answers: unknown, options: ReferralOptions = SERVER): string | undefined => {
+    const result = validateReferral(serviceRequest({ answers }), options);
+    return result.ok ? undefined : result.errors['answers']?.key;
+  };
+
+  it.each([
+    ['toString as a key', { toString: true }],
+    ['valueOf as a key', { valueOf: 1 }],
+    ['constructor as a key', { constructor: 'x' }],
+    ['hasOwnProperty as a key', { hasOwnProperty: 'x' }],
+    ['"constructor" as a value', { group: 'constructor' }],
+    ['"toString" as a value', { disabilityGroup: 'toString' }],
+    ['a list where a word is expected', { group: ['hasOwnProperty'] }],
+    ['an object where a word is expected', { group: { prototype: { x: 1 } } }],
+    ['a number out of range', { age: 121 }],
+    ['a word where yes/no is expected', { supportPlan: 'yes' }],
+    ['an unknown fact', { disability: 'yes' }],
+    ['verdicts as an object', { verdicts: { 'atelpas-bridis': 'likely' } }],
+    ['a verdict with another key', { verdicts: [{ service: 'dac', verdict: 'likely', x: 1 }] }],
+    ['a verdict for an unknown service', { verdicts: [{ service: 'constructor', verdict: 'likely' }] }],
+    ['a verdict that is not one', { verdicts: [{ service: 'dac', verdict: 'certain' }] }],
+    ['a verdict naming a function', { verdicts: [{ service: 'dac', verdict: 'toString' }] }],
+  ])('refuses %s', (_what, answers) => {
+    expect(answersError(answers)).toBe('errors.invalid');
+  });
+
+  it('accepts every value of every fact the eligibility module declares, and null ("Nezinu")', () => {
+    // Derived from FACT_ORDER / possibleValues: a fact added there is accepted with no change here.
+    for (const fact of FACT_ORDER) {
+      for (const value of [...possibleValues(fact).slice(0, 30), null]) {
+        expect(answersError({ [fact]: value }), `${fact}=${String(value)}`).toBeUndefined();
+      }
+    }
+  });
+
+  it('accepts every verdict the model declares, in the list the wizard hands over', () => {
+    const verdicts = VERDICTS.map((verdict, i) => ({ service: OPTIONS.services[i] ?? 'dac', verdict }));
+    expect(answersError({ group: 'child', verdicts })).toBeUndefined();
+  });
+
+  it('in the browser (no vocabulary given) holds verdicts to the shape of words only', () => {
+    expect(answersError({ verdicts: [{ service: 'audzugimenes', verdict: 'likely' }] }, OPTIONS)).toBeUndefined();
+    expect(answersError({ verdicts: [{ service: 'dac', verdict: 'Likely!' }] }, OPTIONS)).toBe('errors.invalid');
+    expect(answersError({ toString: true }, OPTIONS)).toBe('errors.invalid');
   });
 });
 

@@ -10,7 +10,8 @@ import { buildRoutingTable, validateReferral } from '../../../../src/domain/refe
 import type { Referral } from '../../../../src/domain/referral/index';
 import type { OutgoingMessage } from '../../../../server/mail/compose';
 import type { Mailer, SendResult } from '../../../../server/mail/transport';
-import { openFileOutbox } from '../../../../server/outbox/index';
+import { nodeSpoolFs, openFileOutbox } from '../../../../server/outbox/index';
+import type { SpoolFs } from '../../../../server/outbox/index';
 import { acceptReferral, createDeliveryWorker } from '../../../../server/delivery/index';
 import type { FileOutbox } from '../../../../server/outbox/index';
 import type { DeliveryWorker, EventLogger, MailJob } from '../../../../server/delivery/index';
@@ -139,10 +140,11 @@ describe('the delivery worker', () => {
   });
 
   it('logs one line per event with the reference only — no personal data, no error text', async () => {
+    // Temporary failures (4xx), so that every kind of line appears: retry, retry, dead.
     mailer.failures = [
-      smtpError('550 5.1.1 <ilze@example.test>: Ilze Bērziņa unknown', 550),
-      smtpError('550 5.1.1 <ilze@example.test>: unknown', 550),
-      smtpError('550 5.1.1 <ilze@example.test>: unknown', 550),
+      smtpError('450 4.2.1 <ilze@example.test>: Ilze Bērziņa unknown', 450),
+      smtpError('450 4.2.1 <ilze@example.test>: unknown', 450),
+      smtpError('450 4.2.1 <ilze@example.test>: unknown', 450),
     ];
     makeWorker(undefined, 5).start();
     const { reference } = await acceptReferral(
@@ -159,7 +161,7 @@ describe('the delivery worker', () => {
       ['warn', 'outbox.retry', reference, 2],
       ['error', 'outbox.dead', reference, 3],
     ]);
-    expect(events[0]?.obj['responseCode']).toBe(550);
+    expect(events[0]?.obj['responseCode']).toBe(450);
     const logged = JSON.stringify(logger.lines);
     for (const secret of [
       'Ilze',
@@ -175,7 +177,7 @@ describe('the delivery worker', () => {
     }
     // The full reply is kept with the dead letter for the operator.
     const [dead] = await outbox.listDead();
-    expect(dead?.dead?.reason).toContain('550 5.1.1');
+    expect(dead?.dead?.reason).toContain('450 4.2.1');
   });
 
   it('queues the confirmation only after the office e-mail was delivered', async () => {
@@ -280,5 +282,174 @@ describe('the delivery worker', () => {
     await waitFor(() => logger.events().includes('outbox.dead'));
     expect(mailer.tried).toEqual([]);
     expect((await outbox.listDead())[0]?.payload.kind).toBe('office');
+  });
+});
+
+describe('failures, classified (W4, W5, W8)', () => {
+  it('a permanent refusal (550) dead-letters the office e-mail after the first attempt, with a clear line', async () => {
+    mailer.failures = [smtpError('550 5.1.1 <x@example.test>: no such user', 550)];
+    makeWorker(undefined, 5).start();
+    const { reference } = await acceptReferral(outbox, referral());
+    await waitFor(() => logger.events().includes('outbox.dead'));
+    expect(mailer.tried).toHaveLength(1);
+    const line = logger.lines.find((l) => l.obj['event'] === 'outbox.dead');
+    expect(line).toMatchObject({
+      level: 'error',
+      obj: { ref: reference, attempt: 1, responseCode: 550, permanent: true },
+    });
+    expect(line?.msg).toMatch(/refused it for good/);
+    expect((await outbox.listDead())[0]?.dead?.reason).toMatch(/^permanent failure/);
+  });
+
+  it('"mailbox full" (552 or 5.2.2) and a refused login are retried, not dead-lettered', async () => {
+    mailer.failures = [
+      smtpError('552 5.2.2 Mailbox full', 552),
+      Object.assign(new Error('550 5.2.2 over quota'), {
+        code: 'EENVELOPE',
+        responseCode: 550,
+        response: '550 5.2.2 over quota',
+      }),
+      Object.assign(new Error('535 Authentication failed'), { code: 'EAUTH', responseCode: 535 }),
+    ];
+    const fresh = await openFileOutbox<MailJob>({ dir: join(dir, 'c'), retry: { delaysMs: [5], maxAgeMs: 60_000 } });
+    worker = createDeliveryWorker({
+      outbox: fresh,
+      mailer,
+      routing: buildRoutingTable(fixtureMunicipalities()),
+      logger,
+      compose: { from: { name: 'K', address: 'k@kurzeme.example.test' }, labels: { services: SERVICE_TITLES } },
+      messageIdDomain: 'kurzeme-visiem',
+      pollIntervalMs: 5,
+    });
+    worker.start();
+    await acceptReferral(fresh, referral());
+    await waitFor(() => mailer.sent.length === 1);
+    expect(logger.events().filter((e) => e === 'outbox.retry')).toHaveLength(3);
+    expect(logger.events()).not.toContain('outbox.dead');
+  });
+
+  it('a confirmation refused for good is dropped, not retried and not kept', async () => {
+    makeWorker(undefined, 5).start();
+    mailer.failures = [];
+    const original = mailer.send.bind(mailer);
+    mailer.send = async (m) => {
+      if (m.meta.kind === 'confirmation') {
+        mailer.tried.push(m);
+        throw smtpError('550 5.1.1 <victim@victim.example>: no such user', 550);
+      }
+      return original(m);
+    };
+    await acceptReferral(
+      outbox,
+      referral({ contact: { name: 'Ilze', email: 'victim@victim.example', confirmation: true } }),
+    );
+    await waitFor(() => logger.events().includes('outbox.dropped'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(mailer.tried.filter((m) => m.meta.kind === 'confirmation')).toHaveLength(1);
+    expect(await outbox.stats()).toEqual({ pending: 0, leased: 0, dead: 0, delivered: 0 });
+  });
+
+  it('an entry that cannot be composed goes to dead letters at once, with a line naming the reference', async () => {
+    makeWorker(undefined, 5).start();
+    const job = {
+      kind: 'office',
+      reference: 'KV-BADD-BADD',
+      receivedAt: new Date().toISOString(),
+      referral: { ...referral(), contact: null },
+    };
+    await outbox.accept('KV-BADD-BADD', job as unknown as MailJob);
+    await waitFor(() => logger.events().includes('outbox.dead'));
+    expect(mailer.tried).toEqual([]);
+    expect(logger.lines.find((l) => l.obj['event'] === 'outbox.dead')?.obj).toMatchObject({
+      ref: 'KV-BADD-BADD',
+      code: 'ECOMPOSE',
+      attempt: 1,
+    });
+    expect((await outbox.listDead())[0]?.attempts.map((a) => a.code)).toEqual(['ECOMPOSE']);
+  });
+
+  it('each lane takes its own next entry: one hung send does not hold up the others', async () => {
+    let open!: () => void;
+    const hung = new Promise<void>((r) => {
+      open = r;
+    });
+    const original = mailer.send.bind(mailer);
+    let first = true;
+    mailer.send = async (m) => {
+      if (first) {
+        first = false;
+        mailer.tried.push(m);
+        await hung;
+        throw smtpError('451 4.4.2 timeout', 451);
+      }
+      return original(m);
+    };
+    makeWorker(undefined, 60_000, 2).start();
+    await acceptReferral(outbox, referral({ message: 'pirmā' }));
+    await waitFor(() => mailer.tried.length === 1);
+    // While the first send hangs, enquiries accepted later go out on the other lane.
+    await acceptReferral(outbox, referral({ message: 'otrā' }));
+    await acceptReferral(outbox, referral({ message: 'trešā' }));
+    await waitFor(() => mailer.sent.length === 2);
+    open();
+  });
+
+  it('when recording an attempt fails (disk full) the lease is released and the entry is sent later, without a restart', async () => {
+    let full = false;
+    const fs: SpoolFs = {
+      ...nodeSpoolFs,
+      async writeFileSynced(path, data) {
+        if (full) throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+        return nodeSpoolFs.writeFileSynced(path, data);
+      },
+    };
+    outbox = await openFileOutbox<MailJob>({ dir: join(dir, 'full'), fs, retry: { delaysMs: [5], maxAgeMs: 60_000 } });
+    mailer.failures = [smtpError('451 4.3.0 later', 451)];
+    const w = createDeliveryWorker({
+      outbox,
+      mailer,
+      routing: buildRoutingTable(fixtureMunicipalities()),
+      logger,
+      compose: { from: { name: 'K', address: 'k@kurzeme.example.test' }, labels: { services: SERVICE_TITLES } },
+      messageIdDomain: 'kurzeme-visiem',
+      pollIntervalMs: 20,
+      releaseHoldMs: 30,
+    });
+    worker = w;
+    await acceptReferral(outbox, referral());
+    full = true;
+    w.start();
+    await waitFor(() => logger.events().includes('outbox.error'));
+    // Back in pending/, nothing held, nothing stranded in leased/.
+    expect(await outbox.stats()).toMatchObject({ pending: 1, leased: 0 });
+    full = false;
+    await waitFor(() => mailer.sent.length === 1);
+    await waitFor(async () => (await outbox.stats()).pending === 0);
+  });
+
+  it('sends no confirmation over the limits, and says so in the delivery line', async () => {
+    let allowed = 1;
+    worker = createDeliveryWorker({
+      outbox,
+      mailer,
+      routing: buildRoutingTable(fixtureMunicipalities()),
+      logger,
+      compose: { from: { name: 'K', address: 'k@kurzeme.example.test' }, labels: { services: SERVICE_TITLES } },
+      messageIdDomain: 'kurzeme-visiem',
+      pollIntervalMs: 5,
+      confirmations: { allow: () => allowed-- > 0 },
+    });
+    worker.start();
+    const contact = { name: 'Ilze', email: 'ilze@example.test', confirmation: true };
+    await acceptReferral(outbox, referral({ contact, message: 'viens' }));
+    await acceptReferral(outbox, referral({ contact, message: 'divi' }));
+    await waitFor(() => logger.events().filter((e) => e === 'outbox.delivered').length === 3);
+    expect(mailer.sent.map((m) => m.meta.kind).sort()).toEqual(['confirmation', 'office', 'office']);
+    expect(
+      logger.lines
+        .map((l) => l.obj['confirmation'])
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(['limited', 'queued']);
   });
 });

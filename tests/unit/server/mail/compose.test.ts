@@ -68,14 +68,16 @@ describe('officeSubject', () => {
 });
 
 describe('the office e-mail', () => {
-  it('goes to the route, from the portal, with Reply-To as an address object', () => {
+  it('goes to the route, from the portal, with Reply-To as an address object — the address only', () => {
     const m = office(serviceRequest());
     expect(m.to).toEqual({
       name: 'Kuldīgas novada Sociālais dienests',
       address: 'socialais-dienests@kuldigas-novads.example.test',
     });
     expect(m.from).toEqual(OPTS.from);
-    expect(m.replyTo).toEqual({ name: 'Ilze Bērziņa', address: 'ilze@example.test' });
+    // No display name: a typed name ("Boss <boss@kuldiga.lv>") must not pose as the sender.
+    expect(m.replyTo).toEqual({ name: '', address: 'ilze@example.test' });
+    expect(m.text).toContain('Portāls šo adresi nav pārbaudījis');
     expect(m.headers['X-Kurzeme-Visiem-Reference']).toBe('KV-ABCD-EFGH');
     expect(m.meta).toEqual({ id: 'KV-ABCD-EFGH', municipalityId: 'kuldigas-novads', kind: 'office' });
   });
@@ -106,7 +108,7 @@ describe('the office e-mail', () => {
       'Vēlas viegli lasāmu valodu: nē',
       'Vēlas saziņā iesaistīt atbalsta personu: jā',
       'Pirmā rinda\nOtrā rinda',
-      '- verdicts: atelpas-bridis: likely',
+      '- verdicts: Atelpas brīdis: likely',
     ]) {
       expect(m.text).toContain(part);
     }
@@ -139,6 +141,27 @@ describe('the office e-mail', () => {
   });
 });
 
+describe('labels of the answers (W4)', () => {
+  it('never find Object.prototype: a key or value named like a function stays a word', () => {
+    // Built by hand — the schema refuses these — to test the mail layer's own defence.
+    const r = referral(serviceRequest());
+    r.answers = {
+      toString: 'constructor',
+      valueOf: ['hasOwnProperty'],
+      verdicts: [{ service: '__proto__', verdict: 'toString' }],
+    };
+    const m = composeOfficeEmail(
+      { reference: 'KV-ABCD-EFGH', receivedAt: RECEIVED, referral: r, route: routeFor(table, r.type, r.municipality) },
+      { ...OPTS, labels: { services: SERVICE_TITLES, answers: { group: 'Kam palīdzība vajadzīga' } } },
+    );
+    expect(m.text).toContain('- toString: constructor');
+    expect(m.text).toContain('- valueOf: hasOwnProperty');
+    expect(m.text).toContain('- verdicts: __proto__: toString');
+    expect(m.text).not.toContain('[native code]');
+    expect(m.html).not.toContain('function');
+  });
+});
+
 describe('the confirmation e-mail', () => {
   const route = routeFor(table, 'service', 'kuldigas-novads');
 
@@ -158,6 +181,32 @@ describe('the confirmation e-mail', () => {
       expect(m.text).not.toContain(secret);
       expect(m.html).not.toContain(secret);
     }
+  });
+
+  it('links to writing to the office through its e-address when its registration number is known', () => {
+    const withRegNo = buildRoutingTable(
+      fixtureMunicipalities().map((m) =>
+        m.id === 'kuldigas-novads' ? { ...m, service: { ...m.service, regNo: '90000038741' } } : m,
+      ),
+    );
+    for (const easyLanguage of [false, true]) {
+      const m = composeConfirmationEmail(
+        {
+          reference: 'KV-ABCD-EFGH',
+          receivedAt: RECEIVED,
+          route: routeFor(withRegNo, 'service', 'kuldigas-novads'),
+          email: 'ilze@example.test',
+          easyLanguage,
+        },
+        OPTS,
+      );
+      expect(m.text).toContain('https://www.latvija.lv/lv/Eaddress/write?address=_default@90000038741');
+    }
+    const without = composeConfirmationEmail(
+      { reference: 'KV-ABCD-EFGH', receivedAt: RECEIVED, route, email: 'ilze@example.test', easyLanguage: false },
+      OPTS,
+    );
+    expect(without.text).not.toContain('e-adresi');
   });
 
   it('is written in easy-read Latvian when asked', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -40,7 +40,12 @@ function files(): string[] {
 }
 
 function open(
-  options: { retry?: RetryPolicy; retentionDays?: number; fs?: SpoolFs } = {},
+  options: {
+    retry?: RetryPolicy;
+    retentionDays?: number;
+    fs?: SpoolFs;
+    onQuarantine?: (file: string, state: string) => void;
+  } = {},
   now = T0,
 ): Promise<FileOutbox<Payload>> {
   return openFileOutbox<Payload>({ dir, retry: POLICY, ...options }, now);
@@ -352,5 +357,115 @@ describe('after a crash', () => {
 describe('the retry schedule it is given', () => {
   it('refuses a schedule without waits', () => {
     expect(() => new FileOutbox(dir, { retry: { delaysMs: [], maxAgeMs: 1 } })).toThrow(/delaysMs/);
+  });
+});
+
+describe('faults (W5, W7)', () => {
+  /** The real file system, except that writing a new file fails while `full` is set (ENOSPC after a partial write). */
+  function fullDisk(): { fs: SpoolFs; setFull: (v: boolean) => void } {
+    let full = false;
+    return {
+      setFull: (v) => {
+        full = v;
+      },
+      fs: {
+        ...nodeSpoolFs,
+        async writeFileSynced(path, data) {
+          if (!full) return nodeSpoolFs.writeFileSynced(path, data);
+          // What a full disk does: the file is created, then the write fails.
+          writeFileSync(path, '');
+          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        },
+      },
+    };
+  }
+
+  it('removes the temporary file of a failed write', async () => {
+    const disk = fullDisk();
+    const outbox = await open({ fs: disk.fs });
+    disk.setFull(true);
+    await expect(outbox.accept('KV-ABCD-EFGH', PAYLOAD, T0)).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(files()).toEqual([]);
+  });
+
+  it('releases a lease whose failed attempt could not be written back: waiting again after the hold, no restart', async () => {
+    const disk = fullDisk();
+    const outbox = await open({ fs: disk.fs });
+    await outbox.accept('KV-ABCD-EFGH', PAYLOAD, T0);
+    const lease = await outbox.lease('KV-ABCD-EFGH', T0);
+    if (!lease) throw new Error('no lease');
+    disk.setFull(true);
+    await expect(outbox.fail(lease, { message: 'down' }, T0)).rejects.toMatchObject({ code: 'ENOSPC' });
+    await outbox.release(lease, T0, 1000);
+    expect(files()).toEqual(['pending/KV-ABCD-EFGH.json']);
+    // Not due during the hold; due after it; and it can be leased again by this process.
+    expect(await outbox.due(at(500))).toEqual([]);
+    expect((await outbox.nextDueAt())?.toISOString()).toBe(at(1000).toISOString());
+    expect((await outbox.due(at(1000))).map((e) => e.id)).toEqual(['KV-ABCD-EFGH']);
+    disk.setFull(false);
+    const again = await outbox.lease('KV-ABCD-EFGH', at(1000));
+    expect(again?.entry.attempts).toEqual([]);
+  });
+
+  it('brings back what is left in leased/ but held by nobody, keeping a newer written-back version', async () => {
+    const outbox = await open();
+    await outbox.accept('KV-AAAA-AAAA', PAYLOAD, T0);
+    await outbox.accept('KV-BBBB-BBBB', PAYLOAD, T0);
+    await outbox.accept('KV-CCCC-CCCC', PAYLOAD, T0);
+    const held = await outbox.lease('KV-CCCC-CCCC', T0);
+    // A stray leased file (an earlier lease's rename back failed), and an id whose newer version is written back.
+    const a = readFileSync(join(dir, 'pending', 'KV-AAAA-AAAA.json'), 'utf8');
+    writeFileSync(join(dir, 'leased', 'KV-AAAA-AAAA.json'), a);
+    rmSync(join(dir, 'pending', 'KV-AAAA-AAAA.json'));
+    const b = JSON.parse(readFileSync(join(dir, 'pending', 'KV-BBBB-BBBB.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'leased', 'KV-BBBB-BBBB.json'), JSON.stringify({ ...b, rev: 0 }));
+    expect(await outbox.reclaimStale()).toEqual(['KV-AAAA-AAAA']);
+    expect(files()).toEqual(['leased/KV-CCCC-CCCC.json', 'pending/KV-AAAA-AAAA.json', 'pending/KV-BBBB-BBBB.json']);
+    expect(JSON.parse(readFileSync(join(dir, 'pending', 'KV-BBBB-BBBB.json'), 'utf8'))).toMatchObject({ rev: 1 });
+    expect(held).not.toBeNull();
+  });
+
+  it('names the leases held longer than their limit', async () => {
+    const outbox = await open();
+    await outbox.accept('KV-ABCD-EFGH', PAYLOAD, T0);
+    await outbox.lease('KV-ABCD-EFGH', T0);
+    expect(outbox.stuckLeases(at(1000), 1000)).toEqual([]);
+    expect(outbox.stuckLeases(at(1001), 1000)).toEqual(['KV-ABCD-EFGH']);
+  });
+
+  it.each([
+    ['a date that does not parse', { nextAttemptAt: 'not a date' }],
+    ['no payload', { payload: undefined }],
+    ['a payload that is not an object', { payload: 'x' }],
+    ['no list of attempts', { attempts: null }],
+    ['another format', { format: 'other@1' }],
+  ])('quarantines a record with %s at once, says so, and lists it', async (_what, patch) => {
+    const quarantined: string[] = [];
+    const outbox = await open({ onQuarantine: (file) => quarantined.push(file) });
+    await outbox.accept('KV-GOOD-GOOD', PAYLOAD, T0);
+    const good = JSON.parse(readFileSync(join(dir, 'pending', 'KV-GOOD-GOOD.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'pending', 'KV-BADD-BADD.json'), JSON.stringify({ ...good, id: 'KV-BADD-BADD', ...patch }));
+    expect((await outbox.due(T0)).map((e) => e.id)).toEqual(['KV-GOOD-GOOD']);
+    // A bad date can never make the next wake-up NaN.
+    expect((await outbox.nextDueAt())?.toISOString()).toBe(T0.toISOString());
+    expect(quarantined).toEqual([expect.stringMatching(/^KV-BADD-BADD\.pending\.\d+\.unreadable$/)]);
+    expect(await outbox.listQuarantined()).toEqual(quarantined);
+    expect(files()).toContain(`dead/${quarantined[0] ?? ''}`);
+  });
+
+  it('a permanent failure goes to dead/ at the first attempt; a dropped entry is gone', async () => {
+    const outbox = await open();
+    await outbox.accept('KV-AAAA-AAAA', PAYLOAD, T0);
+    await outbox.accept('KV-BBBB-BBBB', PAYLOAD, T0);
+    const a = await outbox.lease('KV-AAAA-AAAA', T0);
+    const b = await outbox.lease('KV-BBBB-BBBB', T0);
+    if (!a || !b) throw new Error('no lease');
+    const outcome = await outbox.fail(a, { message: '550 5.1.1 no such user', responseCode: 550 }, T0, {
+      permanent: true,
+    });
+    expect(outcome).toMatchObject({ status: 'dead', attempt: 1 });
+    expect((await outbox.listDead())[0]?.dead?.reason).toMatch(/^permanent failure, not retried: 550/);
+    await outbox.drop(b);
+    expect(files()).toEqual(['dead/KV-AAAA-AAAA.json']);
   });
 });

@@ -9,6 +9,7 @@ import { apiPlugin } from '../../../../server/plugins/api';
 import { securityPlugin } from '../../../../server/plugins/security';
 import { TEXT } from '../../../../server/plugins/submissions';
 import type { SubmitResult } from '../../../../server/referrals';
+import { UnsendableError } from '../../../../server/delivery/jobs';
 
 const ORIGIN = 'http://localhost:4321';
 let app: FastifyInstance | null = null;
@@ -19,11 +20,12 @@ afterEach(async () => {
   app = null;
 });
 
-async function apiApp(): Promise<FastifyInstance> {
+async function apiApp(failure?: Error): Promise<FastifyInstance> {
   submitted = [];
   const referrals = {
     submit: async (input: unknown): Promise<SubmitResult> => {
       submitted.push(input);
+      if (failure) throw failure;
       return { kind: 'accepted', reference: 'KV-AAAA-AAAA', type: 'service' };
     },
   };
@@ -51,6 +53,26 @@ describe('POST /api/referrals', () => {
     expect(res.json()).toEqual({ error: TEXT.mediaType });
     expect(res.headers['cache-control']).toBe('no-store');
     expect(submitted).toEqual([]);
+  });
+
+  it('never answers 201 for what cannot be sent: 500 when it cannot be composed, 503 when it cannot be stored', async () => {
+    for (const [failure, status, text] of [
+      [new UnsendableError(), 500, TEXT.error],
+      [Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }), 503, TEXT.unavailable],
+    ] as const) {
+      const a = await apiApp(failure);
+      const res = await a.inject({
+        method: 'POST',
+        url: '/api/referrals',
+        headers: { 'content-type': 'application/json', origin: ORIGIN },
+        payload: '{}',
+      });
+      expect(res.statusCode).toBe(status);
+      expect(res.json()).toEqual({ error: text });
+      expect(res.headers['cache-control']).toBe('no-store');
+      await a.close();
+      app = null;
+    }
   });
 
   it('checks the media type before the origin', async () => {

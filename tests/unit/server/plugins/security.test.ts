@@ -7,7 +7,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { errorText, securityPlugin } from '../../../../server/plugins/security';
+import {
+  PERMISSIONS_POLICY,
+  SharedRateLimitStore,
+  errorText,
+  securityPlugin,
+} from '../../../../server/plugins/security';
 import { TEXT, submitLimit } from '../../../../server/plugins/submissions';
 
 const SECRET = 'Ilze Bērziņa, epilepsija';
@@ -38,6 +43,10 @@ async function appWith(publicOrigin: string, logLines: string[] = []): Promise<F
     });
     routes.get('/ok', async () => ({ ok: true }));
     routes.post('/limited', { config: submitLimit(2) }, async () => ({ ok: true }));
+  });
+  // Another plugin's submitting route: it must draw from the same bucket.
+  await instance.register(async (routes) => {
+    routes.post('/limited-too', { config: submitLimit(2) }, async () => ({ ok: true }));
   });
   await instance.ready();
   app = instance;
@@ -90,6 +99,15 @@ describe('the headers', () => {
     expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 
+  it('add a Permissions-Policy and no X-Frame-Options (the CSP says frame-ancestors none)', async () => {
+    const a = await appWith('http://localhost:4321');
+    const res = await a.inject({ url: '/ok' });
+    expect(res.headers['permissions-policy']).toBe(PERMISSIONS_POLICY);
+    expect(String(res.headers['permissions-policy'])).toMatch(/camera=\(\).*microphone=\(\).*geolocation=\(\)/);
+    expect(res.headers['x-frame-options']).toBeUndefined();
+    expect(String(res.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+  });
+
   it('over https add HSTS and upgrade-insecure-requests', async () => {
     const a = await appWith('https://kurzemevisiem.lv');
     const res = await a.inject({ url: '/ok' });
@@ -110,5 +128,39 @@ describe('the rate limiter', () => {
     expect(limited.headers['cache-control']).toBe('no-store');
     // Routes that do not opt in are not limited.
     for (let i = 0; i < 3; i += 1) expect((await a.inject({ url: '/ok' })).statusCode).toBe(200);
+  });
+
+  it('counts every submitting route from one bucket per address (W2)', async () => {
+    const a = await appWith('http://localhost:4321');
+    const post = async (url: string, remoteAddress = '203.0.113.7'): Promise<number> =>
+      (await a.inject({ method: 'POST', url, remoteAddress })).statusCode;
+    expect([
+      await post('/limited'),
+      await post('/limited-too'),
+      await post('/limited-too'),
+      await post('/limited'),
+    ]).toEqual([200, 200, 429, 429]);
+    // Another address has its own bucket; IPv6 addresses count by their /64.
+    expect(await post('/limited-too', '203.0.113.8')).toBe(200);
+    expect(await post('/limited', '2001:db8:0:1::1')).toBe(200);
+    expect(await post('/limited-too', '2001:db8:0:1::ffff')).toBe(200);
+    expect(await post('/limited', '2001:db8:0:1:abcd::1')).toBe(429);
+    expect(await post('/limited', '2001:db8:0:2::1')).toBe(200);
+  });
+});
+
+describe('the shared rate-limit store', () => {
+  it('forgets expired addresses first, then the oldest, when full', () => {
+    const store = new SharedRateLimitStore(undefined, 2);
+    const counts: number[] = [];
+    const incr = (key: string, window = 60_000): void =>
+      store.incr(key, (_e, r) => counts.push(r?.current ?? -1), window);
+    incr('a');
+    incr('a');
+    incr('b');
+    incr('c');
+    incr('a');
+    expect(counts).toEqual([1, 2, 1, 1, 1]);
+    expect(store.child()).toBe(store);
   });
 });
