@@ -35,7 +35,7 @@ function verdictKey(rules: readonly EvaluableRule[], facts: Facts): string {
 /**
  * The unanswered facts that could change at least one verdict, given the answers so far,
  * in question order (group, age, disabilityDetermined, disabilityGroup, vdeavkSpecialCare,
- * parentsWorkOrStudy, supportPlan).
+ * careSetting, municipality).
  *
  * "Unanswered" means missing: a fact answered `null` ("Nezinu") is not asked again, so
  * the wizard cannot loop (it stays unknown for `evaluate`, which lists it for `maybe`).
