@@ -4,7 +4,7 @@
  * violations up to WCAG 2.2 AA.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { counterpartOf } from '../../src/domain/routes';
 import { sitemapPaths } from './sitemap';
 
@@ -27,10 +27,26 @@ test('the sitemap lists both versions of every page', () => {
   expect(paths).toContain('/viegli/');
 });
 
-for (const path of paths) {
-  test(`page ${path}`, async ({ page, request }) => {
+/**
+ * The pages in a few chunks, one browser page each (a new page per path costs more than the
+ * checks): the chunks run in parallel on the workers.
+ */
+const CHUNKS = 8;
+const chunks = Array.from({ length: CHUNKS }, (_, i) => paths.filter((_, j) => j % CHUNKS === i));
+
+for (const [i, chunk] of chunks.entries()) {
+  test(`pages, part ${i + 1} of ${CHUNKS}: loads, one h1, counterpart, punctuation, no JavaScript, axe clean`, async ({
+    page,
+    request,
+  }) => {
+    for (const path of chunk) await checkPage(page, request, path);
+  });
+}
+
+async function checkPage(page: Page, request: APIRequestContext, path: string): Promise<void> {
+  await test.step(path, async () => {
     const response = await page.goto(path);
-    expect(response?.status()).toBe(200);
+    expect(response?.status(), path).toBe(200);
     await expect(page.locator('html')).toHaveAttribute('lang', 'lv');
     await expect(page.locator('h1')).toHaveCount(1);
     await expect(page.locator('main')).toHaveCount(1);
@@ -40,22 +56,32 @@ for (const path of paths) {
     const switchLink = page.getByTestId('counterpart');
     await expect(switchLink).toHaveText(path.startsWith('/viegli/') ? 'Parastā valoda' : 'Viegli lasīt');
     const target = await switchLink.getAttribute('href');
-    expect(target).toBe(counterpartOf(path));
+    expect(target, path).toBe(counterpartOf(path));
     const other = await request.get(target ?? '');
-    expect(other.status()).toBe(200);
-    expect(await other.text()).toContain(`href="${path}" data-testid="counterpart"`);
+    expect(other.status(), target ?? '').toBe(200);
+    expect(await other.text(), target ?? '').toContain(`href="${path}" data-testid="counterpart"`);
 
     // Punctuation the templates can get wrong: a second full stop after a date ("22.11.2026.."),
     // a space before a comma (whitespace between list items: "63489648 , 63489647").
     const text = await page.locator('body').innerText();
-    expect(text.match(/[^.]\.\.(?!\.)/g), 'doubled full stops').toBeNull();
-    expect(text.match(/\S\s+,/g), 'space before a comma').toBeNull();
+    expect(text.match(/[^.]\.\.(?!\.)/g), `doubled full stops on ${path}`).toBeNull();
+    expect(text.match(/\S\s+,/g), `space before a comma on ${path}`).toBeNull();
+    // An interface key that has no text shows as the key itself ("footer.questions").
+    expect(
+      text.match(
+        /\b(?:nav|footer|service|contact|source|municipality|municipalities|home|contacts|groups|glossary|location|unknown|switch|breadcrumbs)\.[a-z][A-Za-z]+\b/g,
+      ),
+      `untranslated keys on ${path}`,
+    ).toBeNull();
 
     if (!PAGES_WITH_ISLANDS.includes(path)) {
-      expect(await page.locator('script').count(), 'content pages ship no JavaScript').toBe(0);
+      expect(await page.locator('script').count(), `content pages ship no JavaScript: ${path}`).toBe(0);
     }
 
     const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      `axe on ${path}`,
+    ).toEqual([]);
   });
 }
