@@ -55,6 +55,8 @@ export interface LocalizedText {
 /** Where a rule comes from: a source id from `content/sources.yaml` and the words quoted from it. */
 export interface SourceRef {
   readonly source: string;
+  /** Where in an act, e.g. "3. punkts" or "2.1. apakšpunkts" (optional: pages have none). */
+  readonly point?: string | undefined;
   /** Copied exactly from the source (a sentence or a contiguous part of one). */
   readonly quote: string;
 }
@@ -162,7 +164,7 @@ const easyReason = text.superRefine((value, ctx) => {
     ctx.addIssue({ code: 'custom', message: 'expected a sentence ending with ".", "!" or "?"' });
 });
 const localized = z.strictObject({ lv: text, easy: easyReason });
-const sourceRef = { source: text, quote: text };
+const sourceRef = { source: text, point: text.optional(), quote: text };
 
 const factName = z.string().superRefine((value, ctx) => {
   if (!(DECIDING_FACTS as readonly string[]).includes(value)) {
@@ -261,6 +263,7 @@ function toCondition(c: RawCondition, path: string): SourcedCondition {
     value: c.value as FactValue | readonly FactValue[],
     source: c.source,
     quote: c.quote,
+    ...(c.point === undefined ? {} : { point: c.point }),
     also: c.also ?? [],
     holds: c.holds,
     fails: c.fails,
