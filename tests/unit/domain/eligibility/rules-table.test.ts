@@ -260,6 +260,8 @@ const TABLE: Record<string, Case[]> = {
       facts: { group: 'child', age: 4, disabilityDetermined: false },
       verdict: 'likely',
     },
+    { because: 'the same for anyone else who asks the social service', facts: { group: 'other' }, verdict: 'likely' },
+    { because: "a foster family asks the orphans' court", facts: { group: 'foster' }, verdict: 'no' },
   ],
   dac: [
     {
