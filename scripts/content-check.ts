@@ -13,6 +13,7 @@ import {
   MAX_WORDS,
   checkEasyRead,
   easyPagesOf,
+  easyTermProblems,
   explainedAbbreviations,
   type EasyPage,
   type EasyText,
@@ -54,8 +55,11 @@ export function main(argv: readonly string[], io: CommandIO = processIO): number
     );
     return 1;
   }
-  const pages = [...easyPagesOf(content), ...interfacePages(localesDir)];
-  const result = checkEasyRead(pages, explainedAbbreviations(content));
+  const ui = interfacePages(localesDir);
+  const pages = [...easyPagesOf(content), ...ui];
+  const checked = checkEasyRead(pages, explainedAbbreviations(content));
+  // The content's own pages had their words checked when it loaded; the interface's here.
+  const result = { ...checked, problems: [...checked.problems, ...easyTermProblems(ui)] };
 
   const pad = (s: string | number, n: number): string => String(s).padEnd(n);
   const lpad = (s: string | number, n: number): string => String(s).padStart(n);

@@ -61,6 +61,7 @@ export const PREFERRED_EASY_TERMS: readonly {
   },
   { avoid: /jums ir garīga rakstura traucējumi/iu, use: 'no identity labels: "Jums ir grūti mācīties vai saprast"' },
   { avoid: /valstspilsēt/iu, use: 'pilsēta' },
+  { avoid: /novad\p{L}* vai pilsēt/iu, use: 'pašvaldība (one word for the municipality)' },
   { avoid: /pieprasījum/iu, use: 'pieteikums' },
   {
     avoid: /projekt/iu,
@@ -68,6 +69,8 @@ export const PREFERRED_EASY_TERMS: readonly {
     onlyOn: [
       '/viegli/par-projektu/',
       '/viegli/deinstitucionalizacija/',
+      // The footer's link to the project page.
+      '(UI) lv-easy/common.json',
       '/viegli/',
       '/viegli/vardnica/',
       '/viegli/jautajumi/',
@@ -394,7 +397,17 @@ export function checkContent(content: Content, fileOf: FileOf = defaultFileOf): 
     for (const word of WORKSHOP_WORDS)
       if (word.test(t.text))
         problems.push(`${t.where}: an editor's note ("${word.source}") must not reach a public page`);
-  for (const page of easyPagesOf(content, fileOf))
+  problems.push(...easyTermProblems(easyPagesOf(content, fileOf)));
+  return problems;
+}
+
+/**
+ * One word for one thing on easy-read pages (`PREFERRED_EASY_TERMS`): the content's pages
+ * and the interface's easy-read strings (`npm run content:check` passes both).
+ */
+export function easyTermProblems(pages: readonly EasyPage[]): string[] {
+  const problems: string[] = [];
+  for (const page of pages)
     for (const t of page.texts)
       for (const term of PREFERRED_EASY_TERMS) {
         if (!term.avoid.test(t.text)) continue;
