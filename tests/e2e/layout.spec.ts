@@ -150,7 +150,9 @@ test('every fact page names its sources: each with its own date, the version rea
 
   // The about page describes the project as it ended.
   await page.goto('/par-projektu/');
-  await expect(page.locator('aside.source-note strong')).toHaveText(/^\s*Informācija atbilst stāvoklim 31\.12\.2023\.\s*$/);
+  await expect(page.locator('aside.source-note strong')).toHaveText(
+    /^\s*Informācija atbilst stāvoklim 31\.12\.2023\.\s*$/,
+  );
 
   // Easy-read keeps the sources one tap away.
   await page.goto('/viegli/pakalpojumi/dac/');
