@@ -61,7 +61,7 @@ const WORDS = {
     ageTooHigh: 'Vecums nevar būt lielāks par 120.',
     groupEmpty: 'Izvēlieties, kam jūs meklējat palīdzību.',
     placeNotFound: 'Mēs nevaram atrast «Nevienvieta».',
-    noneFit: 'Jautājiet sava novada sociālajā dienestā, kā jums var palīdzēt.',
+    noneFit: 'Jautājiet savas pašvaldības sociālajā dienestā, kā jums var palīdzēt.',
     fallbackHeading: 'Kāda palīdzība ir?',
     fallbackReferral: 'Lūgt palīdzību sociālajā dienestā',
     first: 'Vispirms vajag citu soli',
