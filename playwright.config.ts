@@ -1,8 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CHROMIUM_ARGS, chromiumExecutable } from './tests/e2e/browser';
+import { E2E_CONFIRMATION_SECRET, E2E_DATA_DIR } from './tests/e2e/server-env';
 
 const PORT = Number(process.env['E2E_PORT'] ?? 4399);
 const executablePath = chromiumExecutable();
@@ -37,7 +35,9 @@ export default defineConfig({
       PORT: String(PORT),
       HOST: '127.0.0.1',
       PUBLIC_ORIGIN: `http://127.0.0.1:${PORT}`,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'kv-e2e-')),
+      // The tests read the e-mails written here (no SMTP_URL: .eml files).
+      DATA_DIR: E2E_DATA_DIR,
+      CONFIRMATION_SECRET: E2E_CONFIRMATION_SECRET,
       LOG_LEVEL: 'warn',
       // The browser tests send many enquiries from one address; the limit itself is tested in tests/integration.
       RATE_LIMIT_PER_MINUTE: '1000',

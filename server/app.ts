@@ -6,12 +6,14 @@
  * lifecycle. It never listens; `server/index.ts` does.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
+import { placesOf } from '../src/domain/model/index';
 import { plainRefusedRoutes } from '../src/domain/referral/index';
 import type { Config } from './config';
 import { apiPlugin } from './plugins/api';
 import { healthPlugin } from './plugins/health';
 import { pagesPlugin } from './plugins/pages';
 import { securityPlugin } from './plugins/security';
+import { createReceipts } from './receipts';
 import { createReferralService, type ReferralService } from './referrals';
 import { readBuiltSite } from './site';
 
@@ -78,7 +80,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     await app.register(securityPlugin, { site, publicOrigin });
     await app.register(healthPlugin, { referrals });
     const allowRequestHost = !config.production;
-    await app.register(apiPlugin, { referrals, publicOrigin, rateLimitPerMinute, allowRequestHost });
+    const receipts = createReceipts(config.confirmationSecret);
+    await app.register(apiPlugin, { referrals, publicOrigin, rateLimitPerMinute, receipts, allowRequestHost });
     // Last: it holds the static files' wildcard route and the 404 handler.
     const refused = plainRefusedRoutes(referrals.content.routing);
     const plainMailRefused = {
@@ -91,6 +94,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       publicOrigin,
       rateLimitPerMinute,
       plainMailRefused,
+      receipts,
+      places: referrals.content.content.municipalities.map(placesOf),
       allowRequestHost,
     });
   } catch (error) {

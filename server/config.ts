@@ -56,6 +56,12 @@ export interface Config {
   readyMinFreeBytes: number;
   /** A delivery attempt held longer than this (ms) counts as stuck for `/readyz`. */
   leaseLimitMs: number;
+  /**
+   * The key that signs what the server issues with a reference (the confirmation page's
+   * address), so that only a request it accepted shows "Pieteikums nosūtīts". A built-in
+   * key in development; production refuses to start without its own.
+   */
+  confirmationSecret: string;
   /** DKIM signing of every outgoing message, or `null`. */
   dkim: { domainName: string; keySelector: string; privateKey: string } | null;
   /** Unsafe production settings the operator allowed explicitly (`ALLOW_INSECURE`). */
@@ -76,6 +82,14 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * The confirmation secret of a development machine (`npm start`): public, so anyone could
+ * sign a confirmation page with it — production refuses it and asks for its own.
+ */
+export const DEVELOPMENT_CONFIRMATION_SECRET = 'kurzeme-visiem-development-only-confirmation-secret';
+/** The shortest confirmation secret production accepts (e.g. `openssl rand -base64 32` gives 44). */
+export const MIN_CONFIRMATION_SECRET_LENGTH = 32;
 
 type Env = Record<string, string | undefined>;
 
@@ -362,6 +376,19 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     }
   }
 
+  const rawSecret = value('CONFIRMATION_SECRET');
+  const confirmationSecret = rawSecret ?? DEVELOPMENT_CONFIRMATION_SECRET;
+  if (rawSecret !== undefined && rawSecret.length < MIN_CONFIRMATION_SECRET_LENGTH) {
+    problems.push(
+      `CONFIRMATION_SECRET: jābūt vismaz ${MIN_CONFIRMATION_SECRET_LENGTH} rakstzīmēm / expected at least ${MIN_CONFIRMATION_SECRET_LENGTH} characters (e.g. openssl rand -base64 32)`,
+    );
+  }
+  if (production && (rawSecret === undefined || rawSecret === DEVELOPMENT_CONFIRMATION_SECRET)) {
+    problems.push(
+      'CONFIRMATION_SECRET: ražošanā obligāts savs noslēpums / required when NODE_ENV=production, your own (e.g. openssl rand -base64 32)',
+    );
+  }
+
   const rawLevel = value('LOG_LEVEL') ?? 'info';
   const logLevel = LOG_LEVELS.find((l) => l === rawLevel);
   if (!logLevel) problems.push(`LOG_LEVEL="${rawLevel}": expected one of ${LOG_LEVELS.join(', ')}`);
@@ -390,6 +417,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     confirmationsPerHour,
     readyMinFreeBytes,
     leaseLimitMs,
+    confirmationSecret,
     dkim,
     allowInsecure,
     warnings,

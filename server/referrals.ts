@@ -22,7 +22,9 @@ import {
   validateReferral,
 } from '../src/domain/referral/index';
 import type { Referral, RoutingTable } from '../src/domain/referral/index';
+import { officeContactOf } from '../src/domain/model/index';
 import type { Config } from './config';
+import type { ComposeOptions } from './mail/compose';
 import { RoutingFileError, loadReferralContent, type ReferralContent } from './content';
 import { PgpKeyError, readPublicKeyFile } from './mail/pgp';
 import { createMailer, type Mailer } from './mail/transport';
@@ -45,9 +47,9 @@ import { DEFAULT_RETRY_POLICY } from './outbox/schedule';
 export type FieldErrors = Record<string, { key: string; values?: Record<string, unknown> }>;
 
 export type SubmitResult =
-  | { kind: 'accepted'; reference: string; type: Referral['type'] }
-  /** The honeypot was filled: answer as if accepted, store nothing. */
-  | { kind: 'spam'; reference: string }
+  | { kind: 'accepted'; reference: string; type: Referral['type']; municipality: string }
+  /** The honeypot was filled: answer as if accepted (a receipt too), store nothing. */
+  | { kind: 'spam'; reference: string; type: Referral['type']; municipality: string }
   | { kind: 'invalid'; errors: FieldErrors };
 
 /** What `/readyz` reports. */
@@ -80,40 +82,6 @@ export interface ReferralService {
   ready(): Promise<Readiness>;
   close(): Promise<void>;
 }
-
-/**
- * Latvian labels for the eligibility check's facts and values in the office e-mail (the
- * fact names of src/domain/eligibility/facts.ts; the social worker reads words, not ids).
- */
-const ANSWER_LABELS: Record<string, string> = {
-  group: 'Kam palīdzība vajadzīga',
-  child: 'bērnam ar funkcionāliem traucējumiem vai invaliditāti',
-  adult: 'pieaugušajam ar garīga rakstura traucējumiem',
-  'child-in-care': 'bērnam ārpusģimenes aprūpē',
-  foster: 'vēlas kļūt par audžuģimeni, aizbildni vai adoptētāju',
-  other: 'citam',
-  age: 'Vecums (gadi)',
-  disabilityDetermined: 'Noteikta invaliditāte',
-  disabilityGroup: 'Invaliditātes grupa',
-  none: 'nav',
-  vdeavkSpecialCare: 'VDEĀVK atzinums par īpašas kopšanas nepieciešamību',
-  careSetting: 'Kur bērns dzīvo',
-  family: 'audžuģimenē vai pie aizbildņa',
-  institution: 'iestādē',
-  municipality: 'Pašvaldība',
-  filledBy: 'Kas aizpildīja',
-  self: 'pats cilvēks',
-  parent: 'vecāks vai likumiskais pārstāvis',
-  'support-person': 'atbalsta persona',
-  professional: 'speciālists',
-  verdicts: 'Pārbaudes rezultāts',
-  service: 'pakalpojums',
-  verdict: 'vērtējums',
-  likely: 'varētu būt pieejams',
-  maybe: 'iespējams — jānoskaidro',
-  first: 'vispirms vajadzīgs cits solis',
-  no: 'neatbilst',
-};
 
 /** How long an identical submission counts as a double click. */
 const DEDUPE_MS = 60_000;
@@ -197,17 +165,20 @@ export async function createReferralService(config: Config, log: FastifyBaseLogg
     await lock.release();
     throw error;
   }
-  const compose = {
+  // The answers' words come from the locale files (src/domain/referral/words.ts); the names
+  // of services and municipalities, and each office's address and phones, from content.
+  const offices = new Map(
+    content.content.municipalities.flatMap((m) =>
+      ENQUIRY_TYPES.map((type) => [officeKey(m.id, type), officeContactOf(m, type, content.content.region)] as const),
+    ),
+  );
+  const compose: ComposeOptions = {
     from: config.mailFrom,
     labels: {
       services: content.serviceTitles,
-      // Ids in the answers read as names: municipalities, services, facts and their values.
-      answers: {
-        ...Object.fromEntries(content.content.municipalities.map((m) => [m.id, m.name])),
-        ...content.serviceTitles,
-        ...ANSWER_LABELS,
-      },
+      municipalities: Object.fromEntries(content.content.municipalities.map((m) => [m.id, m.name])),
     },
+    officeContact: (municipality, type) => offices.get(officeKey(municipality, type)),
   };
   const messageIdDomain =
     config.publicOrigin.hostname === 'localhost' ? 'kurzeme-visiem' : config.publicOrigin.hostname;
@@ -260,9 +231,10 @@ export async function createReferralService(config: Config, log: FastifyBaseLogg
     async submit(input, client = '') {
       const result = validateReferral(input, content.ids);
       if (!result.ok) return { kind: 'invalid', errors: result.errors };
+      const { type, municipality } = result.value;
       if (isSpam(input)) {
         // Looks accepted to the bot; nothing is stored or sent.
-        return { kind: 'spam', reference: generateReference(randomBytes) };
+        return { kind: 'spam', reference: generateReference(randomBytes), type, municipality };
       }
       // The client is part of the key: another client sending the same text gets its own
       // reference, so the answer tells nobody that exactly this enquiry was just sent (W12).
@@ -270,12 +242,12 @@ export async function createReferralService(config: Config, log: FastifyBaseLogg
       const now = Date.now();
       for (const [k, v] of recent) if (now - v.at > DEDUPE_MS) recent.delete(k);
       const seen = recent.get(key);
-      if (seen) return { kind: 'accepted', reference: await seen.reference, type: result.value.type };
+      if (seen) return { kind: 'accepted', reference: await seen.reference, type, municipality };
       const reference = acceptReferral(outbox, result.value, { verify }).then((a) => a.reference);
       recent.set(key, { reference, at: now });
       // A failed write must not leave a reference that was never stored.
       reference.catch(() => recent.delete(key));
-      return { kind: 'accepted', reference: await reference, type: result.value.type };
+      return { kind: 'accepted', reference: await reference, type, municipality };
     },
     async ready() {
       const outboxOk = await access(join(config.dataDir, 'outbox', 'pending'), constants.W_OK)

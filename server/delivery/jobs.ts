@@ -43,6 +43,7 @@ export interface ConfirmationJob {
   type: EnquiryType;
   /** The person's address, validated by the schema. */
   email: string;
+  /** Write it in easy-read: the request came from the easy-read form, or asked for easy language. */
   easyLanguage: boolean;
 }
 
@@ -111,7 +112,8 @@ export function confirmationJobFor(job: OfficeJob): ConfirmationJob | null {
     municipality: job.referral.municipality,
     type: job.referral.type,
     email: contact.email,
-    easyLanguage: contact.easyLanguage,
+    // A request sent from an easy-read page gets its confirmation in easy-read (W: easy-read all the way).
+    easyLanguage: contact.easyLanguage || job.referral.variant === 'easy',
   };
 }
 

@@ -3,31 +3,45 @@
  *
  * - the office e-mail to the municipal social service or orphans' court — everything a
  *   social worker needs to call the person back, laid out in the order they read it;
- * - the optional confirmation to the person — reference, which office received it and what
- *   happens next; NO health details and NO text the person wrote (the address is typed by
- *   whoever fills in the form, so the mail must be useless as a way to send someone text).
+ * - the optional confirmation to the person — reference, which office received it, how to
+ *   reach that office, what happens next and what to do if nobody calls; in easy-read when
+ *   the request came from the easy-read form or asked for easy language; NO health details
+ *   and NO text the person wrote (the address is typed by whoever fills in the form, so the
+ *   mail must be useless as a way to send someone text).
  *
  * Both bodies (plain text and HTML) are rendered from one list of sections, so they always
  * say the same. Every user value is escaped in HTML. Addresses are nodemailer address
  * objects — never strings built from user input — so a name cannot add a header.
- * Human labels (service titles, answer words) come in as parameters; the office's name
- * comes with its route.
+ * The words of the answers are the ones the person read (the locale files, through
+ * `src/domain/referral/words.ts`); the confirmation's texts are the confirmation page's
+ * (`referral.json`). Service titles and municipality names come in as parameters; the
+ * office's name comes with its route, its address and phones from `officeContact`.
  */
 import type {
   Answers,
   AnswerValue,
-  ContactChannel,
   EnquiryType,
-  FilledBy,
   FosterInterest,
-  PersonGroup,
   Referral,
   Route,
 } from '../../src/domain/referral/index';
 import type { PublicKey } from 'openpgp';
 import { eAddressWriteUrl } from '../../src/domain/eaddress';
+import { i18nFor } from '../../src/domain/i18n';
+import type { OfficeContactView } from '../../src/domain/model/views';
+import { sentencesIn } from '../../src/domain/model/readability';
 import { escapeHtml } from '../../src/domain/text/inline';
 import { confirmationId } from '../../src/domain/referral/reference';
+import {
+  channelText,
+  factLabel,
+  factValueText,
+  filledByText,
+  interestText,
+  personGroupText,
+  verdictText,
+  wishTexts,
+} from '../../src/domain/referral/words';
 
 /** An e-mail address with a display name; nodemailer encodes both safely. */
 export interface MailAddress {
@@ -57,8 +71,8 @@ export interface OutgoingMessage {
 export interface MailLabels {
   /** Service id → Latvian title. */
   services: Readonly<Record<string, string>>;
-  /** Wizard answer keys and values → Latvian labels (ids are shown where none is given). */
-  answers?: Readonly<Record<string, string>>;
+  /** Municipality id → name (the check's answers name the municipality by id). */
+  municipalities?: Readonly<Record<string, string>>;
 }
 
 /** What every composed message needs. */
@@ -67,6 +81,11 @@ export interface ComposeOptions {
   labels: MailLabels;
   /** Time zone of the dates shown; default Europe/Riga. */
   timeZone?: string;
+  /**
+   * How to reach the office of a municipality (from content): the confirmation names its
+   * address and phone, or says they are not known and gives the region's phone.
+   */
+  officeContact?: (municipalityId: string, type: EnquiryType) => OfficeContactView | undefined;
 }
 
 /** The office e-mail's input: a validated enquiry and its route. */
@@ -85,35 +104,13 @@ export interface ConfirmationMailInput {
   route: Route;
   /** The person's address (validated by the schema). */
   email: string;
-  /** Write it in easy-read Latvian. */
+  /** Write it in easy-read Latvian (sent from the easy-read form, or easy language asked for). */
   easyLanguage: boolean;
 }
 
 const TYPE_TITLE: Record<EnquiryType, string> = {
   service: 'Pieteikums sociālajiem pakalpojumiem',
   foster: 'Interese par bērna uzņemšanu ģimenē',
-};
-
-const FILLED_BY_LABEL: Record<FilledBy, string> = {
-  self: 'pats cilvēks (par sevi)',
-  parent: 'vecāks',
-  'support-person': 'atbalsta persona',
-  professional: 'speciālists',
-};
-
-const GROUP_LABEL: Record<PersonGroup, string> = {
-  child: 'bērns',
-  adult: 'pieaugušais',
-  'child-in-care': 'bērns ārpusģimenes aprūpē',
-  other: 'cits',
-};
-
-const INTEREST_LABEL: Record<FosterInterest, string> = {
-  audzugimene: 'kļūt par audžuģimeni',
-  aizbildnis: 'kļūt par aizbildni',
-  adoptetajs: 'adoptēt bērnu',
-  viesgimene: 'kļūt par viesģimeni',
-  nezinu: 'vēl nezina — vēlas uzzināt vairāk',
 };
 
 /**
@@ -129,11 +126,9 @@ const INTEREST_TOPIC: Record<FosterInterest, string> = {
   nezinu: 'audžuģimene',
 };
 
-const CHANNEL_LABEL: Record<ContactChannel, string> = { phone: 'tālrunis', email: 'e-pasts' };
-
 const OFFICE_KIND: Record<EnquiryType, string> = { service: 'sociālais dienests', foster: 'bāriņtiesa' };
 
-const yesNo = (v: boolean): string => (v ? 'jā' : 'nē');
+const NOT_GIVEN = 'nav norādīts';
 
 /** Escape text for HTML element content and attribute values (the same escaping as the site's). */
 export { escapeHtml };
@@ -212,46 +207,57 @@ type Section =
   | { heading: string; paragraph: string }
   | { heading: string; tree: Row[] };
 
-/** The label of an id: own keys only — `toString` or `constructor` must never find `Object.prototype`. */
-function label(id: string, labels: MailLabels): string {
-  const answers = labels.answers;
-  return answers !== undefined && Object.hasOwn(answers, id) ? (answers[id] ?? id) : id;
+/** An own property of a label table: `toString` or `constructor` must never find `Object.prototype`. */
+function own(table: Readonly<Record<string, string>> | undefined, id: string): string {
+  return table !== undefined && Object.hasOwn(table, id) ? (table[id] ?? id) : id;
 }
 
-function answerLabel(key: string, labels: MailLabels): string {
-  return label(key, labels);
-}
-
-function answerText(value: AnswerValue, labels: MailLabels): string {
-  // In the eligibility check `null` is the answer "Nezinu".
-  if (value === null) return 'nezina';
-  if (typeof value === 'boolean') return yesNo(value);
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return label(value, labels);
-  if (Array.isArray(value)) return value.map((v) => answerText(v, labels)).join(', ');
+/** A value that is not one of the check's (only a crafted request holds one): as plain text. */
+function plainText(value: AnswerValue): string {
+  if (value === null || typeof value !== 'object') return String(value);
+  if (Array.isArray(value)) return value.map(plainText).join(', ');
   return Object.entries(value)
-    .map(([k, v]) => `${answerLabel(k, labels)}: ${answerText(v, labels)}`)
+    .map(([k, v]) => `${k}: ${plainText(v)}`)
     .join('; ');
 }
 
-/** The result's verdicts (`[{ service, verdict }]`) as "<service title>: <verdict>, …". */
-function verdictsText(value: AnswerValue, labels: MailLabels): string {
-  if (!Array.isArray(value)) return answerText(value, labels);
-  return value
-    .map((item) => {
-      if (item === null || typeof item !== 'object' || Array.isArray(item)) return answerText(item, labels);
-      const service = typeof item['service'] === 'string' ? item['service'] : '';
-      const title = Object.hasOwn(labels.services, service) ? (labels.services[service] ?? service) : service;
-      return `${title}: ${item['verdict'] === undefined ? '' : answerText(item['verdict'], labels)}`;
-    })
-    .join(', ');
+/** The check's answers, each in the words the person read ("Kur bērns dzīvo: Bērnu aprūpes iestādē"). */
+function answerRows(answers: Answers, labels: MailLabels): Row[] {
+  const municipality = (id: string): string => own(labels.municipalities, id);
+  return Object.entries(answers)
+    .filter(([key]) => key !== 'verdicts')
+    .map(([key, value]) => [
+      factLabel(key),
+      Array.isArray(value) || (value !== null && typeof value === 'object')
+        ? plainText(value)
+        : factValueText(key, value, municipality),
+    ]);
 }
 
-function answerRows(answers: Answers, labels: MailLabels): Row[] {
-  return Object.entries(answers).map(([key, value]) => [
-    answerLabel(key, labels),
-    key === 'verdicts' ? verdictsText(value, labels) : answerText(value, labels),
-  ]);
+/** The check's result, one line per service: "Atelpas brīdis: Varētu derēt". */
+function verdictLines(value: AnswerValue | undefined, labels: MailLabels): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return [plainText(value)];
+  return value.map((item) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return plainText(item);
+    const service = typeof item['service'] === 'string' ? item['service'] : '';
+    const verdict =
+      typeof item['verdict'] === 'string' ? verdictText(item['verdict']) : plainText(item['verdict'] ?? null);
+    return `${own(labels.services, service)}: ${verdict}`;
+  });
+}
+
+/**
+ * What the office must see first: that the person used the easy-read form, and that they
+ * asked for easy language — only what they did or said, never a guess.
+ */
+function officeIntro(r: Referral): string[] {
+  const lines: string[] = [];
+  if (r.variant === 'easy') {
+    lines.push('Cilvēks aizpildīja portāla viegli lasāmo pieteikuma formu (sadaļa “Viegli lasīt”).');
+  }
+  if (r.contact.easyLanguage) lines.push('Cilvēks lūdz, lai ar viņu runā un raksta vieglā valodā.');
+  return lines;
 }
 
 function officeSections(input: OfficeMailInput, options: ComposeOptions): Section[] {
@@ -262,26 +268,28 @@ function officeSections(input: OfficeMailInput, options: ComposeOptions): Sectio
     ['Pieteikuma numurs', reference],
     ['Saņemts', formatDateTime(receivedAt, options.timeZone)],
     ['Veids', TYPE_TITLE[r.type]],
+    ['Forma', r.variant === 'easy' ? 'viegli lasāmā versija (“Viegli lasīt”)' : 'parastā versija'],
     ['Pašvaldība', route.municipalityName],
-    ['Aizpildīja', FILLED_BY_LABEL[r.filledBy]],
   ];
+  if (r.place !== undefined) about.push(['Pilsēta, pagasts vai ciems, ko cilvēks ierakstīja', r.place]);
+  about.push(['Kas aizpildīja', filledByText(r.filledBy)]);
   sections.push({ heading: 'Pieteikums', rows: about });
 
   if (r.person) {
     const rows: Row[] = [];
     if (r.person.firstName !== undefined) rows.push(['Vārds', r.person.firstName]);
     if (r.person.age !== undefined) rows.push(['Vecums', `${r.person.age} g.`]);
-    rows.push(['Grupa', GROUP_LABEL[r.person.group]]);
+    rows.push(['Kas personu raksturo', personGroupText(r.person.group)]);
     sections.push({ heading: r.type === 'foster' ? 'Par personu' : 'Par ko ir pieteikums', rows });
   }
 
   if (r.type === 'foster' && r.interest) {
-    sections.push({ heading: 'Interese', paragraph: INTEREST_LABEL[r.interest] });
+    sections.push({ heading: 'Interese', paragraph: interestText(r.interest) });
   }
   if (r.services.length > 0) {
     sections.push({
       heading: 'Pakalpojumi, par kuriem jautā',
-      list: r.services.map((id) => (Object.hasOwn(labels.services, id) ? (labels.services[id] ?? id) : id)),
+      list: r.services.map((id) => own(labels.services, id)),
     });
   }
 
@@ -289,20 +297,24 @@ function officeSections(input: OfficeMailInput, options: ComposeOptions): Sectio
   const contact: Row[] = [['Vārds, uzvārds', c.name]];
   if (c.phone !== undefined) contact.push(['Tālrunis', c.phone]);
   if (c.email !== undefined) contact.push(['E-pasts', c.email]);
-  contact.push(['Vēlamais saziņas veids', c.preferred ? CHANNEL_LABEL[c.preferred] : 'nav norādīts']);
-  contact.push(['Piemērotākais laiks', c.time ?? 'nav norādīts']);
-  contact.push(['Vēlas viegli lasāmu valodu', yesNo(c.easyLanguage)]);
-  contact.push(['Vēlas saziņā iesaistīt atbalsta personu', yesNo(c.supportPerson)]);
-  contact.push(['Lūdza apstiprinājumu e-pastā', yesNo(c.confirmation)]);
+  // The request for help asks these; the foster form does not, so its e-mail states none of them.
+  if (r.type === 'service') {
+    contact.push(['Vēlamais saziņas veids', c.preferred ? channelText(c.preferred) : NOT_GIVEN]);
+    contact.push(['Piemērotākais laiks', c.time ?? NOT_GIVEN]);
+    const wishes = wishTexts(c);
+    contact.push(['Atzīmētie lūgumi', wishes.length > 0 ? wishes.join('; ') : 'nav atzīmēti']);
+    contact.push(['Apstiprinājums e-pastā', c.confirmation ? 'lūdza' : 'nelūdza']);
+  } else if (c.easyLanguage || c.supportPerson) {
+    contact.push(['Atzīmētie lūgumi', wishTexts(c).join('; ')]);
+  }
   sections.push({ heading: 'Saziņa', rows: contact });
 
   if (r.message !== undefined) sections.push({ heading: 'Ziņa', paragraph: r.message });
-  if (r.answers !== undefined && Object.keys(r.answers).length > 0) {
-    sections.push({
-      heading: 'Portāla pārbaudes atbildes (tas nav lēmums)',
-      tree: answerRows(r.answers, labels),
-    });
-  }
+  const answers = r.answers ?? {};
+  const rows = answerRows(answers, labels);
+  if (rows.length > 0) sections.push({ heading: 'Portāla pārbaudes atbildes (tas nav lēmums)', tree: rows });
+  const verdicts = verdictLines(answers['verdicts'], labels);
+  if (verdicts.length > 0) sections.push({ heading: 'Pārbaudes rezultāts (tas nav lēmums)', list: verdicts });
   return sections;
 }
 
@@ -346,17 +358,33 @@ function renderRowsHtml(rows: Row[]): string {
   return `<table role="presentation" style="border-collapse:collapse">${body}</table>`;
 }
 
-function renderHtml(title: string, intro: string[], sections: Section[], footer: string[]): string {
+/** How the HTML body looks: easy-read in larger type; the intro as a notice the reader sees first. */
+interface HtmlLook {
+  easy?: boolean;
+  /** The intro lines must not be missed (the office e-mail's easy-read lines). */
+  notice?: boolean;
+}
+
+const NOTICE = 'margin:0 0 8px;padding:8px 12px;border-left:5px solid #1d70b8;background:#eef4fa;font-weight:bold';
+
+function renderHtml(
+  title: string,
+  intro: string[],
+  sections: Section[],
+  footer: string[],
+  look: HtmlLook = {},
+): string {
+  const type = look.easy ? 'font-size:20px;line-height:1.7' : 'font-size:16px;line-height:1.5';
   const parts: string[] = [
     '<!doctype html>',
     '<html lang="lv">',
     `<head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`,
-    '<body style="font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#111;max-width:44em">',
-    `<h1 style="font-size:22px">${escapeHtml(title)}</h1>`,
-    ...intro.map((p) => `<p>${escapeHtml(p)}</p>`),
+    `<body style="font-family:Arial,Helvetica,sans-serif;${type};color:#111;max-width:44em">`,
+    `<h1 style="font-size:${look.easy ? 26 : 22}px">${escapeHtml(title)}</h1>`,
+    ...intro.map((p) => (look.notice ? `<p style="${NOTICE}">${escapeHtml(p)}</p>` : `<p>${escapeHtml(p)}</p>`)),
   ];
   for (const s of sections) {
-    parts.push(`<h2 style="font-size:18px;margin-top:24px">${escapeHtml(s.heading)}</h2>`);
+    parts.push(`<h2 style="font-size:${look.easy ? 22 : 18}px;margin-top:24px">${escapeHtml(s.heading)}</h2>`);
     if ('rows' in s) parts.push(renderRowsHtml(s.rows));
     if ('tree' in s) parts.push(renderRowsHtml(s.tree));
     if ('list' in s) parts.push(`<ul>${s.list.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`);
@@ -365,7 +393,7 @@ function renderHtml(title: string, intro: string[], sections: Section[], footer:
   }
   parts.push(
     '<hr>',
-    ...footer.map((p) => `<p style="font-size:14px;color:#444">${escapeHtml(p)}</p>`),
+    ...footer.map((p) => `<p style="font-size:${look.easy ? 18 : 14}px;color:#444">${escapeHtml(p)}</p>`),
     '</body>',
     '</html>',
   );
@@ -385,12 +413,13 @@ export function composeOfficeEmail(input: OfficeMailInput, options: ComposeOptio
   const sections = officeSections(input, options);
   const footer = officeFooter(referral);
   const title = `${TYPE_TITLE[referral.type]} ${reference}`;
+  const intro = officeIntro(referral);
   const message: OutgoingMessage = {
     from: options.from,
     to: { name: headerText(officeName(route)), address: route.email },
     subject,
-    text: renderText(title, [], sections, footer),
-    html: renderHtml(title, [], sections, footer),
+    text: renderText(title, intro, sections, footer),
+    html: renderHtml(title, intro, sections, footer, { notice: true }),
     headers: { 'X-Kurzeme-Visiem-Reference': reference },
     meta: { id: reference, municipalityId: route.municipalityId, kind: 'office' },
   };
@@ -411,68 +440,55 @@ export function composeOfficeEmail(input: OfficeMailInput, options: ComposeOptio
  */
 export function composeConfirmationEmail(input: ConfirmationMailInput, options: ComposeOptions): OutgoingMessage {
   const { reference, route, receivedAt } = input;
+  const variant = input.easyLanguage ? 'easy' : 'lv';
+  const t = i18nFor(variant).t;
+  // Easy-read: one sentence per line.
+  const lines = (text: string): string[] => (variant === 'easy' ? sentencesIn(text) : [text]);
   const office = officeName(route);
-  const when = formatDateTime(receivedAt, options.timeZone);
-  let title: string;
-  let intro: string[];
-  let sections: Section[];
-  let footer: string[];
-  if (input.easyLanguage) {
-    title = `Jūsu pieteikums ${reference} ir nosūtīts`;
-    intro = ['Labdien!', 'Jūsu pieteikums ir nosūtīts.'];
-    sections = [
-      {
-        heading: 'Jūsu pieteikums',
-        rows: [
-          ['Numurs', reference],
-          ['Nosūtīts', when],
-          ['Kam', office],
-        ],
-      },
-      {
-        heading: 'Kas notiks tālāk?',
-        list: [
-          'Darbinieks izlasīs jūsu pieteikumu.',
-          'Darbinieks jums zvanīs vai rakstīs.',
-          'Ja jums ir jautājumi, sazinieties ar pašvaldību.',
-          'Pasakiet pieteikuma numuru.',
-          ...(route.regNo === null ? [] : [`Var rakstīt arī uz valsts e-adresi: ${eAddressWriteUrl(route.regNo)}`]),
-        ],
-      },
-    ];
-    footer = ['Šo vēstuli uzrakstīja dators.', 'Uz šo vēstuli nav jāatbild.'];
-  } else {
-    title = `Jūsu pieteikums ${reference} ir nosūtīts`;
-    intro = ['Labdien!', 'Paldies — jūsu pieteikums ir nosūtīts pašvaldībai.'];
-    sections = [
-      {
-        heading: 'Pieteikums',
-        rows: [
-          ['Pieteikuma numurs', reference],
-          ['Saņemts', when],
-          ['Pieteikumu saņēma', office],
-          ['Pašvaldība', route.municipalityName],
-        ],
-      },
-      {
-        heading: 'Kas notiks tālāk',
-        list: [
-          'Darbinieks izskatīs pieteikumu un sazināsies ar jums tā, kā norādījāt pieteikumā.',
-          'Ja vēlaties ko papildināt vai jautāt, sazinieties ar iestādi un nosauciet pieteikuma numuru.',
-          ...(route.regNo === null
-            ? []
-            : [`Iestādei var rakstīt arī uz tās oficiālo e-adresi: ${eAddressWriteUrl(route.regNo)}`]),
-        ],
-      },
-    ];
-    footer = ['Šī ir automātiska vēstule no portāla “Kurzeme visiem”.'];
-  }
+  const contact = options.officeContact?.(route.municipalityId, route.type);
+  const unknown = t('common:unknown.value');
+
+  const title = t('referral:mail.title', { reference });
+  const intro = [t('referral:mail.greeting'), ...lines(t('referral:mail.intro'))];
+  const about: Row[] = [
+    [t('referral:mail.reference'), reference],
+    [t('referral:mail.received'), formatDateTime(receivedAt, options.timeZone)],
+    [t('referral:mail.office'), office],
+    [t('referral:mail.municipality'), route.municipalityName],
+  ];
+  // How to reach the office: what the content knows, unknowns said to be unknown, and the
+  // region's phone when the office's is not known.
+  const phones = contact?.phones ?? [];
+  const fallback = contact?.fallbackPhone ?? null;
+  let phone: string;
+  if (phones.length > 0) phone = phones.join(', ');
+  else if (fallback !== null) phone = t('common:contact.beingClarified', { phone: fallback });
+  else phone = unknown;
+  const reach: Row[] = [
+    [t('common:contact.address'), contact?.address ?? unknown],
+    [t('common:contact.phone'), phone],
+  ];
+  const regNo = contact?.regNo ?? route.regNo;
+  if (regNo !== null) reach.push([t('referral:mail.eAddress'), eAddressWriteUrl(regNo)]);
+  const sections: Section[] = [
+    { heading: t('referral:mail.aboutHeading'), rows: about },
+    { heading: t('referral:mail.contactHeading'), rows: reach },
+    {
+      heading: t('referral:confirmation.nextHeading'),
+      list: [t(`referral:confirmation.${route.type}.next2`), t(`referral:confirmation.${route.type}.next3`)],
+    },
+    // No deadline the office has not promised: what to do if nobody calls.
+    variant === 'easy'
+      ? { heading: t('referral:confirmation.nobodyHeading'), list: lines(t('referral:confirmation.nobody')) }
+      : { heading: t('referral:confirmation.nobodyHeading'), paragraph: t('referral:confirmation.nobody') },
+  ];
+  const footer = lines(t('referral:mail.footer'));
   const message: OutgoingMessage = {
     from: options.from,
     to: { name: '', address: input.email },
     subject: headerText(title),
     text: renderText(title, intro, sections, footer),
-    html: renderHtml(title, intro, sections, footer),
+    html: renderHtml(title, intro, sections, footer, { easy: variant === 'easy' }),
     // RFC 3834: an automatic message; auto-responders must not answer it.
     headers: { 'Auto-Submitted': 'auto-generated', 'X-Kurzeme-Visiem-Reference': reference },
     meta: { id: confirmationId(reference), municipalityId: route.municipalityId, kind: 'confirmation' },

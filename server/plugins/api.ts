@@ -5,6 +5,7 @@
 import type { FastifyPluginCallback } from 'fastify';
 import { i18nFor } from '../../src/domain/i18n';
 import type { FieldErrors, ReferralService } from '../referrals';
+import type { Receipts } from '../receipts';
 import { JSON_TYPE, TEXT, hasType, isSameOrigin, submitLimit, submitOr503 } from './submissions';
 
 export interface ApiOptions {
@@ -15,6 +16,8 @@ export interface ApiOptions {
   allowRequestHost?: boolean;
   /** Submissions a minute from one address. */
   rateLimitPerMinute: number;
+  /** Signs the receipt the island puts into the confirmation page's address. */
+  receipts: Pick<Receipts, 'sign'>;
 }
 
 type Translator = ReturnType<typeof i18nFor>;
@@ -26,10 +29,13 @@ function messages(lv: Translator, errors: FieldErrors): Record<string, string> {
   );
 }
 
-/** `POST /api/referrals`: 201 with the reference once stored, 422 with the field errors, 4xx/503 otherwise. */
+/**
+ * `POST /api/referrals`: 201 with the reference and its signature once stored, 422 with
+ * the field errors, 4xx/503 otherwise.
+ */
 export const apiPlugin: FastifyPluginCallback<ApiOptions> = (
   app,
-  { referrals, publicOrigin, rateLimitPerMinute, allowRequestHost = true },
+  { referrals, publicOrigin, rateLimitPerMinute, receipts, allowRequestHost = true },
   done,
 ) => {
   const lv = i18nFor('lv');
@@ -42,7 +48,9 @@ export const apiPlugin: FastifyPluginCallback<ApiOptions> = (
     if (result.kind === 'invalid') {
       return reply.code(422).send({ errors: messages(lv, result.errors), codes: result.errors });
     }
-    return reply.code(201).send({ reference: result.reference });
+    const { reference, type, municipality } = result;
+    // The confirmation page shows "sent" only for this signature (with the municipality it names).
+    return reply.code(201).send({ reference, signature: receipts.sign({ type, reference, municipality }) });
   });
   done();
 };

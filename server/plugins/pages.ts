@@ -4,6 +4,11 @@
  * hash) and the Latvian 404 pages. The routes come before the static files' wildcard, and
  * the 404 handler last. A form post that cannot be stored is answered with a Latvian HTML
  * page (503), never with JSON a browser would show as code.
+ *
+ * A no-JavaScript post of the finder ("Atrast") is not a submission: the server finds the
+ * typed place and renders the same form again, every value kept and the municipality
+ * ticked. A confirmation page gets its receipt checked here (the secret stays on the
+ * server): only a signed one shows "Pieteikums nosūtīts" and the office.
  */
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
@@ -11,10 +16,12 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { i18nFor } from '../../src/domain/i18n';
-import { fromFormFields } from '../../src/domain/referral/index';
+import { FIND_FIELD, fromFormFields } from '../../src/domain/referral/index';
 import type { EnquiryType } from '../../src/domain/referral/index';
+import { buildPlaceIndex, findPlace, type PlaceSource } from '../../src/domain/places/index';
 import { FORM_PAGES, ON_DEMAND_PATHS, VARIANTS, pathFor, variantOf, type Variant } from '../../src/domain/routes';
 import { escapeHtml } from '../../src/domain/text/inline';
+import type { Receipts } from '../receipts';
 import type { ReferralService } from '../referrals';
 import type { BuiltSite } from '../site';
 import { FORM_TYPE, TEXT, hasType, isSameOrigin, submitLimit, submitOr503 } from './submissions';
@@ -33,6 +40,10 @@ export interface PagesOptions {
    * and has no key to encrypt to: the form page tells people there how else to reach it.
    */
   plainMailRefused?: Readonly<Record<EnquiryType, readonly string[]>>;
+  /** Signs and checks the receipts in the confirmation pages' addresses. */
+  receipts: Receipts;
+  /** The municipalities with their towns, parishes and villages (the finder without JavaScript). */
+  places: readonly PlaceSource[];
 }
 
 /** Astro's node adapter in middleware mode. */
@@ -102,8 +113,10 @@ function encodeForm(fields: FormFields): string {
 /** Pages, form posts, static files and the 404 pages. */
 export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (
   app,
-  { site, referrals, publicOrigin, rateLimitPerMinute, plainMailRefused, allowRequestHost = true },
+  { site, referrals, publicOrigin, rateLimitPerMinute, plainMailRefused, receipts, places, allowRequestHost = true },
 ) => {
+  const placeIndex = buildPlaceIndex(places);
+  const municipalityIds = places.map((m) => m.id);
   const stylesheet = stylesheetOf(site.notFound.lv);
   /** What the form page of `type` shows of the offices that refuse plain e-mail. */
   const formLocals = (type: EnquiryType): Record<string, unknown> => ({
@@ -129,8 +142,28 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (
   };
   for (const lvPath of ON_DEMAND_PATHS) {
     const form = FORM_PAGES.find((f) => f.path === lvPath);
+    const confirmed = FORM_PAGES.find((f) => f.confirmation === lvPath);
     for (const variant of VARIANTS) {
-      app.get(pathFor(variant, lvPath), (req, reply) => renderAstro(req, reply, form ? formLocals(form.type) : {}));
+      app.get(pathFor(variant, lvPath), (req, reply) => {
+        if (form) return renderAstro(req, reply, formLocals(form.type));
+        if (!confirmed) return renderAstro(req, reply);
+        // The confirmation: "sent" and the office only for a receipt this server signed.
+        const query = new URLSearchParams(req.url.split('?')[1] ?? '');
+        const receipt = receipts.verify(confirmed.type, query, municipalityIds);
+        return renderAstro(
+          req,
+          reply,
+          receipt
+            ? {
+                confirmation: {
+                  reference: receipt.reference,
+                  municipality: receipt.municipality,
+                  query: receipts.query(receipt),
+                },
+              }
+            : {},
+        );
+      });
     }
   }
 
@@ -141,8 +174,22 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (
         if (!hasType(req, FORM_TYPE)) return reply.code(415).send({ error: TEXT.mediaType });
         if (!isSameOrigin(req, publicOrigin, allowRequestHost)) return reply.code(403).send({ error: TEXT.crossSite });
         const fields = (req.body ?? {}) as FormFields;
-        // The page decides the type of enquiry, not a field a person (or a bot) could change.
-        const input = { ...fromFormFields(fields), type: form.type };
+        if (Object.hasOwn(fields, FIND_FIELD)) {
+          // "Atrast" without JavaScript: find the place, show the form again with every value
+          // kept and the municipality ticked. Nothing is submitted.
+          const values: FormFields = { ...fields };
+          delete values[FIND_FIELD];
+          const place = values['place'];
+          const finding = findPlace(placeIndex, typeof place === 'string' ? place : '');
+          if (finding.kind === 'found') values['municipality'] = finding.match.municipality;
+          (req.raw as typeof req.raw & { body?: string }).body = encodeForm(values);
+          return renderAstro(req, reply, {
+            ...formLocals(form.type),
+            referralForm: { values, errors: {}, finding },
+          });
+        }
+        // The page decides the type of enquiry and its version, not a field a person (or a bot) could change.
+        const input = { ...fromFormFields(fields), type: form.type, variant };
         const result = await submitOr503(referrals, input, reply, (status) =>
           failurePage(variant, status, form.path, stylesheet),
         );
@@ -156,7 +203,8 @@ export const pagesPlugin: FastifyPluginAsync<PagesOptions> = async (
             referralForm: { values: fields, errors: result.errors },
           });
         }
-        const target = `${pathFor(variant, form.confirmation)}?ref=${encodeURIComponent(result.reference)}`;
+        const { reference, type, municipality } = result;
+        const target = `${pathFor(variant, form.confirmation)}?${receipts.query({ type, reference, municipality })}`;
         return reply.code(303).header('cache-control', 'no-store').redirect(target, 303);
       });
     }

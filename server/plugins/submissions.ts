@@ -13,8 +13,8 @@ export const JSON_TYPE = 'application/json';
 
 /** Latvian texts of the few answers the server itself writes. */
 export const TEXT = {
-  badRequest: 'Pieprasījumu nevar nolasīt.',
-  tooLarge: 'Pieprasījums ir pārāk liels.',
+  badRequest: 'Pieteikumu nevar nolasīt.',
+  tooLarge: 'Pieteikums ir pārāk liels.',
   mediaType: 'Šis satura veids netiek pieņemts.',
   crossSite: 'Pieteikumu var nosūtīt tikai no šīs vietnes.',
   tooMany: 'Pārāk daudz pieteikumu no šī datora. Mēģiniet vēlreiz pēc minūtes.',

@@ -24,6 +24,11 @@ export interface Handover {
   /** `foster`: the foster, guardian and adoption enquiry form; `service`: the request form. */
   type: 'service' | 'foster';
   municipality: string;
+  /**
+   * The town, parish or village the person typed to find the municipality (the form sends it
+   * to the office); absent when they chose the municipality from the list.
+   */
+  place?: string;
   filledBy: string;
   person: {
     age: number | null;
@@ -58,7 +63,8 @@ function isVerdict(v: unknown): v is HandoverVerdict {
  * municipality known, are the answers within bounds) are the reader's to check.
  */
 export function readHandover(raw: string | null):
-  | (Omit<Handover, 'answers' | 'person'> & {
+  | (Omit<Handover, 'answers' | 'person' | 'place'> & {
+      place: string;
       person: { age: number | null; group: string };
       answers: Record<string, unknown>;
     })
@@ -71,9 +77,9 @@ export function readHandover(raw: string | null):
     return null;
   }
   if (!isPlainObject(data) || data['version'] !== HANDOVER_VERSION) return null;
-  const { type, municipality, filledBy, person, services, answers, verdicts } = data;
+  const { type, municipality, place = '', filledBy, person, services, answers, verdicts } = data;
   if (type !== 'service' && type !== 'foster') return null;
-  if (!isString(municipality) || !isString(filledBy)) return null;
+  if (!isString(municipality) || !isString(filledBy) || !isString(place)) return null;
   if (!isPlainObject(person) || !isString(person['group'])) return null;
   const age = person['age'];
   if (age !== null && typeof age !== 'number') return null;
@@ -84,6 +90,7 @@ export function readHandover(raw: string | null):
     version: HANDOVER_VERSION,
     type,
     municipality,
+    place,
     filledBy,
     person: { age, group: person['group'] },
     services,

@@ -8,7 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { CONTACT_CHANNELS, FILLED_BY, PERSON_GROUPS } from '../domain/referral/ids';
 import type { ReferralFormValues } from '../domain/referral/prefill';
 import { REFERRAL_LIMITS } from '../domain/referral/schema';
-import { PAGES, pathFor, type Variant } from '../domain/routes';
+import type { PlaceFinding } from '../domain/places/index';
+import type { Variant } from '../domain/routes';
+import { PAGES, pathFor } from '../domain/routes';
 import { Picture } from '../components/Picture';
 import { MunicipalityField } from './form/Municipality';
 import { RequestForm } from './form/RequestForm';
@@ -48,6 +50,7 @@ function whoOf(filledBy: ReferralFormValues['filledBy']): 'self' | 'parent' | 'o
 function Fields({
   values,
   hydrated,
+  finding,
   variant,
   municipalities,
   services,
@@ -55,6 +58,7 @@ function Fields({
 }: {
   values: ReferralFormValues;
   hydrated: boolean;
+  finding: PlaceFinding | undefined;
   variant: Variant;
   municipalities: ReferralFormProps['municipalities'];
   services: readonly ServiceOption[];
@@ -67,14 +71,14 @@ function Fields({
       <Radios
         path="filledBy"
         legend={t('form.filledBy.legend')}
-        choices={FILLED_BY.map((v) => ({ value: v, label: t(`form.filledBy.${v}`) }))}
+        choices={FILLED_BY.map((v) => ({ value: v, label: t(`wizard:q.filledBy.options.${v}`) }))}
       />
       <MunicipalityField
         municipalities={municipalities}
         legend={t(`form.municipality.legend.${who}`)}
         hint={t('form.municipality.hint')}
-        placesHref={`${pathFor(variant, PAGES.municipalities)}#vietas`}
         hydrated={hydrated}
+        initialFinding={finding}
       />
 
       <h2 className="form-section">
@@ -161,10 +165,11 @@ export default function ReferralForm(props: ReferralFormProps): ReactNode {
       {...props}
       type="service"
       fieldOrder={REFERRAL_FIELDS}
-      render={({ values, hydrated }) => (
+      render={({ values, hydrated, finding }) => (
         <Fields
           values={values}
           hydrated={hydrated}
+          finding={finding}
           variant={props.variant}
           municipalities={props.municipalities}
           services={props.services}

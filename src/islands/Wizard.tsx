@@ -48,6 +48,7 @@ import { stateForHistoryStep, stepOfHistoryState } from '../domain/wizard/histor
 import {
   factFromValues,
   municipalityFromValues,
+  placeFromValues,
   stepFields,
   valuesFromFacts,
   wordingFor,
@@ -325,7 +326,15 @@ function WizardFlow({ variant, rules, data, icons }: FlowProps): ReactNode {
         : factFromValues(step, formik.values);
     const updated = pathAnswers(rules, { ...answers, [step]: value });
     const target = nextStep(rules, updated, step, state.returnToCheck);
-    go({ step: target, answers: updated, returnToCheck: target === CHECK_STEP ? false : state.returnToCheck });
+    // The place typed to find the municipality travels with it to the form (and the office);
+    // the same municipality chosen again from the list keeps it.
+    let place = state.place;
+    if (step === 'municipality') {
+      place = typeof value === 'string' ? placeFromValues(places, formik.values, value) : undefined;
+      if (place === undefined && value === answers.municipality) place = state.place;
+    }
+    const returnToCheck = target === CHECK_STEP ? false : state.returnToCheck;
+    go({ step: target, answers: updated, returnToCheck, ...(place === undefined ? {} : { place }) });
   };
 
   const back = previousStep(rules, answers, step);
@@ -347,7 +356,7 @@ function WizardFlow({ variant, rules, data, icons }: FlowProps): ReactNode {
     go(initialState());
   };
   const send = (): void => {
-    const prefill = buildPrefill(rules, answers);
+    const prefill = buildPrefill(rules, answers, state.place);
     handOver(prefill);
     window.location.assign(pathFor(variant, formPageOf(prefill.type).path));
   };

@@ -12,10 +12,19 @@ import type { ServiceOption } from '../islands/form/types';
 import type { Site } from './content';
 import { iconsFor } from './icons';
 
-/** The strings the form islands use: the `referral` errors and form texts (not the page texts), and `common`'s. */
+/**
+ * The strings the form islands use: the `referral` errors and form texts (not the page
+ * texts), `common`'s, and the wizard's answers to "who fills this in" — one wording for the
+ * check and the forms, defined once in `wizard.json`.
+ */
 export function islandStrings(variant: Variant): IslandStrings {
   const { errors, form } = resources[variant].referral;
-  return { referral: { errors, form }, common: islandCommon(variant) };
+  const filledBy = resources[variant].wizard.q.filledBy.options;
+  return {
+    referral: { errors, form },
+    common: islandCommon(variant),
+    wizard: { q: { filledBy: { options: filledBy } } },
+  };
 }
 
 /** The municipalities with their places, in the content's order. */

@@ -3,11 +3,18 @@
  * confirmations, in both versions, with JavaScript on (the React island: formik, JSON to
  * /api/referrals) and off (a plain form post the server validates): the error summary,
  * "Kļūda: " in the title, the values kept, 422 for a post with errors, the confirmation
- * with a KV-XXXX-XXXX reference and no personal data in any URL, keyboard-only use, the
- * wizard's hand-over, the place finder, failures of the API, and axe-core up to WCAG 2.2 AA.
+ * with a KV-XXXX-XXXX reference, the office that receives it and no personal data in any
+ * URL, a made-up reference that shows no "sent" page, keyboard-only use, the wizard's
+ * hand-over, the draft kept in this tab, the place finder with and without JavaScript,
+ * failures of the API, the e-mails as written, and axe-core up to WCAG 2.2 AA.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { simpleParser } from 'mailparser';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createReceipts } from '../../server/receipts';
+import { E2E_CONFIRMATION_SECRET, E2E_DATA_DIR } from './server-env';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const REFERENCE = /^KV-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/;
@@ -30,6 +37,12 @@ const TEXT = {
     optional: '(nav obligāts)',
     next: 'Sociālais dienests ar jums sazināsies',
     nextFoster: 'Bāriņtiesas darbinieks ar jums sazināsies',
+    office: 'Kas saņems jūsu pieteikumu?',
+    nobody: 'Ja neviens nesazinās',
+    restored: 'Atjaunotas atbildes, ko iepriekš ierakstījāt šajā pārlūka cilnē',
+    contactNeeded: 'Ierakstiet tālruņa numuru vai e-pasta adresi, lai ar jums varētu sazināties.',
+    found: 'Aizpute ir Dienvidkurzemes novads.',
+    notFound: 'Nevaram atrast „Nekurciems”.',
   },
   easy: {
     serviceTitle: 'Lūgt palīdzību',
@@ -43,8 +56,41 @@ const TEXT = {
     optional: '(var neaizpildīt)',
     next: 'Darbinieks jums zvanīs vai rakstīs.',
     nextFoster: 'Darbinieks jums zvanīs vai rakstīs.',
+    office: 'Kas saņems jūsu pieteikumu?',
+    nobody: 'Ja jums nezvana',
+    restored: 'Mēs atjaunojām to, ko jūs jau uzrakstījāt.',
+    contactNeeded: 'Uzrakstiet savu telefona numuru vai e-pastu.',
+    found: 'Aizpute ir Dienvidkurzemes novads.',
+    notFound: 'Nevaram atrast „Nekurciems”.',
   },
 } as const;
+
+/**
+ * The office each test's municipality sends to, as the confirmation names it: Kuldīga's
+ * social service (name, address and phones known), Talsi's orphans' court (nothing known:
+ * the planning region's phone instead).
+ */
+const OFFICE = {
+  service: {
+    municipality: 'kuldigas-novads',
+    heading: 'Sociālais dienests Kuldīgas novadā',
+    shows: ['Kuldīgas novada pašvaldības aģentūra “Sociālais dienests”', 'Dzirnavu iela 9, Kuldīga', '63350107'],
+  },
+  foster: { municipality: 'talsu-novads', heading: 'Bāriņtiesa Talsu novadā', shows: ['+371 67331492'] },
+  // Dienvidkurzeme's social service: its name known, no address or phone (the region's instead).
+  dienvidkurzeme: {
+    municipality: 'dienvidkurzemes-novads',
+    heading: 'Sociālais dienests Dienvidkurzemes novadā',
+    shows: ['Dienvidkurzemes novada Sociālais dienests', '+371 67331492'],
+  },
+} as const;
+type Office = (typeof OFFICE)[keyof typeof OFFICE];
+
+/** Receipts signed as the e2e server signs them (its CONFIRMATION_SECRET). */
+const receipts = createReceipts(E2E_CONFIRMATION_SECRET);
+/** The query of a confirmation page for a receipt the server could have issued. */
+const signed = (type: 'service' | 'foster', reference: string, municipality: string): string =>
+  `?${receipts.query({ type, reference, municipality })}`;
 
 const FORMS = [
   { type: 'service', path: '/pieteikums/' },
@@ -110,6 +156,7 @@ async function fillValid(page: Page, type: FormType, message: string): Promise<v
     await radio(page, 'contact.preferred', 'phone').check();
     await radio(page, 'contact.easyLanguage', 'true').check();
   } else {
+    await radio(page, 'filledBy', 'self').check();
     await radio(page, 'interest', 'audzugimene').check();
     await radio(page, 'municipality', 'talsu-novads').check();
   }
@@ -146,17 +193,33 @@ async function expectErrorSummary(page: Page): Promise<void> {
   await expect(page.locator('#field-contact-email-error')).toBeVisible();
 }
 
-/** The confirmation: the reference from the URL, shown; nothing personal in the URL. */
-async function expectConfirmation(page: Page, variant: Variant, type: FormType): Promise<string> {
+/**
+ * The confirmation: the receipt in the URL — the reference, the municipality and the
+ * server's signature, nothing personal — the reference shown, and who receives the request
+ * (the office's name and how to reach it), what happens next and what if nobody calls.
+ */
+async function expectConfirmation(
+  page: Page,
+  variant: Variant,
+  type: FormType,
+  expected: Office = OFFICE[type],
+): Promise<string> {
   const path = `${prefixOf(variant)}${type === 'foster' ? '/audzugimenem/pieteikums/' : '/pieteikums/'}nosutits/`;
   await page.waitForURL((url) => url.pathname === path);
   const url = new URL(page.url());
-  expect([...url.searchParams.keys()]).toEqual(['ref']);
+  expect([...url.searchParams.keys()]).toEqual(['ref', 'm', 'sig']);
+  expect(url.hash).toBe('');
   const reference = url.searchParams.get('ref') ?? '';
   expect(reference).toMatch(REFERENCE);
+  expect(url.searchParams.get('m')).toBe(expected.municipality);
   assertNoPersonalData(page.url());
   await expect(page.locator('h1')).toHaveText(TEXT[variant].sent);
   await expect(page.locator('.reference')).toHaveText(reference);
+  await expect(page.getByRole('heading', { name: TEXT[variant].office })).toBeVisible();
+  const office = page.locator('.confirmation-office');
+  await expect(office.locator('h3')).toHaveText(expected.heading);
+  for (const text of expected.shows) await expect(office).toContainText(text);
+  await expect(page.getByRole('heading', { name: TEXT[variant].nobody })).toBeVisible();
   await expect(page.locator('main')).toContainText(type === 'foster' ? TEXT[variant].nextFoster : TEXT[variant].next);
   return reference;
 }
@@ -229,6 +292,9 @@ test.describe('with JavaScript', () => {
         }
         throw new Error(`Tab never reached ${selector}`);
       };
+      await tabTo('#field-filledBy');
+      await page.keyboard.press('Space'); // the first choice: the person themself
+      await expect(radio(page, 'filledBy', 'self')).toBeChecked();
       await tabTo('#field-interest');
       await page.keyboard.press('ArrowDown'); // the second choice: aizbildnis
       await expect(radio(page, 'interest', 'aizbildnis')).toBeChecked();
@@ -237,6 +303,8 @@ test.describe('with JavaScript', () => {
       await page.keyboard.type('dzelda');
       await page.keyboard.press('Enter');
       await expect(radio(page, 'municipality', 'kuldigas-novads')).toBeChecked();
+      // The enquiry goes to Talsi's orphans' court (the office the confirmation names).
+      await radio(page, 'municipality', 'talsu-novads').check();
       await expect(page.locator('.finder-status')).toContainText('Kuldīgas novads');
       await tabTo('#field-contact-name');
       await page.keyboard.type(PERSON.name);
@@ -248,7 +316,7 @@ test.describe('with JavaScript', () => {
       await tabTo('#field-consent');
       await page.keyboard.press('Space');
       await expect(page.locator('#field-consent')).toBeChecked();
-      await tabTo('button[type="submit"]');
+      await tabTo('button.button--submit');
       await page.keyboard.press('Enter');
       await expectConfirmation(page, variant, 'foster');
     });
@@ -292,11 +360,12 @@ test.describe('with JavaScript', () => {
       await expect(page.locator('label[for="field-person-age"]')).toContainText(
         variant === 'easy' ? 'bērnam' : 'Bērna vecums',
       );
-      // A reload starts empty: the hand-over was read once.
+      // A reload shows the form as it was (the draft of this tab), not the hand-over again.
       await page.reload();
       await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
-      await expect(page.locator('.prefill-note')).toHaveCount(0);
-      await expect(radio(page, 'filledBy', 'parent')).not.toBeChecked();
+      await expect(page.locator('.prefill-note')).toContainText(TEXT[variant].restored);
+      await expect(radio(page, 'filledBy', 'parent')).toBeChecked();
+      expect(await page.evaluate(() => sessionStorage.getItem('kv:prefill'))).toBeNull();
     });
 
     test(`${prefix}/pieteikums/: a hand-over of another version or malformed is discarded`, async ({ page }) => {
@@ -347,8 +416,8 @@ test.describe('with JavaScript', () => {
       await expect(page.locator('.finder-status')).toContainText('„Nekurciems”');
       await expect(radio(page, 'municipality', 'kuldigas-novads')).toBeChecked();
       await expect(page.locator('input[name="municipality"]')).toHaveCount(8);
-      // The finder sends nothing: it has no name.
-      await expect(page.locator('#field-municipality-find')).not.toHaveAttribute('name', /.*/);
+      // The typed place goes with the request (the office sees it), only when it is sent.
+      await expect(page.locator('#field-municipality-find')).toHaveAttribute('name', 'place');
     });
 
     test(`${prefix}/pieteikums/: the server's 422 codes are shown in this version's words`, async ({ page }) => {
@@ -410,7 +479,7 @@ test.describe('with JavaScript', () => {
     await open(page, '/pieteikums/');
     await fillValid(page, 'service', 'dubultklikšķis');
     await page.getByRole('button', { name: 'Nosūtīt' }).dblclick();
-    await page.waitForURL('**/pieteikums/nosutits/?ref=KV-2345-6789');
+    await page.waitForURL('**/pieteikums/nosutits/?ref=KV-2345-6789&m=kuldigas-novads&sig=');
     expect(requests).toHaveLength(1);
     expect(requests[0]?.url).toBe(`${baseURL}/api/referrals`);
     expect(requests[0]?.type).toBe('application/json');
@@ -434,7 +503,7 @@ test.describe('with JavaScript', () => {
       (el as HTMLInputElement).value = 'https://spam.example';
     });
     await page.getByRole('button', { name: 'Nosūtīt' }).click();
-    await page.waitForURL('**/nosutits/?ref=KV-2345-6789');
+    await page.waitForURL('**/nosutits/?ref=KV-2345-6789&m=talsu-novads&sig=');
     expect(website).toBe('https://spam.example');
   });
 
@@ -457,36 +526,265 @@ test.describe('with JavaScript', () => {
 
   for (const variant of VARIANTS) {
     const prefix = prefixOf(variant);
-    test(`${prefix}/pieteikums/nosutits/: the reference, what happens next, contacts, print — and axe`, async ({
+    test(`${prefix}/pieteikums/nosutits/: the reference, the office, what happens next, print — and axe`, async ({
       page,
     }) => {
-      await open(page, `${prefix}/pieteikums/nosutits/?ref=kv-2345-6789`, false);
+      const query = signed('service', 'KV-2345-6789', 'kuldigas-novads');
+      // A reference as a person may type it is read too.
+      await open(page, `${prefix}/pieteikums/nosutits/${query.replace('KV-2345-6789', 'kv-2345-6789')}`, false);
       await expect(page.locator('.reference')).toHaveText('KV-2345-6789');
       await expect(page.locator('main')).toContainText(TEXT[variant].next);
+      const office = page.locator('.confirmation-office');
+      await expect(office.locator('h3')).toHaveText(OFFICE.service.heading);
+      for (const text of OFFICE.service.shows) await expect(office).toContainText(text);
+      await expect(office.locator('a[href="tel:63350107"]')).toBeVisible();
+      await expect(page.getByRole('heading', { name: TEXT[variant].nobody })).toBeVisible();
+      // No deadline the office has not promised.
+      expect(await page.locator('main').innerText()).not.toMatch(/\d+\s+(darba\s+)?dien/u);
       await expect(page.locator(`main a[href="${prefix}/kontakti/"]`)).toBeVisible();
       await expect(page.locator(`main a[href="${prefix}/pasvaldibas/kuldigas-novads/"]`)).toBeVisible();
+      // Only the chosen municipality, not all eight.
+      await expect(page.locator(`main a[href="${prefix}/pasvaldibas/liepaja/"]`)).toHaveCount(0);
       await expect(
         page.getByRole('button', { name: variant === 'easy' ? 'Izdrukāt šo lapu' : 'Drukāt šo lapu' }),
       ).toBeVisible();
-      // The other version shows the same reference.
-      await expect(page.getByTestId('counterpart')).toHaveAttribute('href', /\?ref=KV-2345-6789$/);
+      // The other version shows the same confirmation: the receipt travels with the link.
+      await expect(page.getByTestId('counterpart')).toHaveAttribute(
+        'href',
+        `${variant === 'easy' ? '' : '/viegli'}/pieteikums/nosutits/${query}`,
+      );
       await axe(page);
-      await open(page, `${prefix}/audzugimenem/pieteikums/nosutits/?ref=KV-2345-6789`, false);
+      await open(
+        page,
+        `${prefix}/audzugimenem/pieteikums/nosutits/${signed('foster', 'KV-2345-6789', 'talsu-novads')}`,
+        false,
+      );
       await expect(page.locator('main')).toContainText(TEXT[variant].nextFoster);
+      await expect(page.locator('.confirmation-office h3')).toHaveText(OFFICE.foster.heading);
+      // Nothing known of Talsi's orphans' court: it says so, and gives the region's phone.
+      await expect(page.locator('.confirmation-office')).toContainText('+371 67331492');
       await axe(page);
     });
 
-    test(`${prefix}/pieteikums/nosutits/: no valid reference → a page that says so, 404`, async ({ page }) => {
-      for (const query of ['', '?ref=KV-0000-0000', '?ref=%3Cscript%3E']) {
-        const response = await page.goto(`${prefix}/pieteikums/nosutits/${query}`);
-        expect(response?.status()).toBe(404);
+    test(`${prefix}/pieteikums/nosutits/: no reference the server signed → a neutral page, 404`, async ({ page }) => {
+      const genuine = new URLSearchParams(signed('service', 'KV-2345-6789', 'kuldigas-novads'));
+      const forged = (change: Record<string, string>): string => {
+        const q = new URLSearchParams(genuine);
+        for (const [k, v] of Object.entries(change)) q.set(k, v);
+        return `?${q.toString()}`;
+      };
+      const service = `${prefix}/pieteikums/nosutits/`;
+      for (const path of [
+        service,
+        // A well-formed, made-up reference: the address the review could forge.
+        `${service}?ref=KV-2345-6789`,
+        `${service}?ref=KV-0000-0000`,
+        `${service}?ref=%3Cscript%3E`,
+        `${service}${forged({ ref: 'KV-2345-678A' })}`,
+        `${service}${forged({ m: 'liepaja' })}`,
+        `${service}${forged({ sig: 'AAAAAAAAAAAAAAAAAAAAAA' })}`,
+        // A receipt of a request for help on the foster form's page.
+        `${prefix}/audzugimenem/pieteikums/nosutits/?${genuine.toString()}`,
+      ]) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(404);
         await expect(page.locator('h1')).toHaveText(TEXT[variant].missing);
+        await expect(page.locator('h1')).not.toHaveText(TEXT[variant].sent);
         await expect(page.locator('.reference')).toHaveCount(0);
+        await expect(page.locator('.confirmation-office')).toHaveCount(0);
         await expect(page.locator(`main a[href="${prefix}/kontakti/"]`)).toBeVisible();
       }
       await axe(page);
     });
   }
+
+  for (const variant of VARIANTS) {
+    const prefix = prefixOf(variant);
+    test(`${prefix}/pieteikums/: a draft survives a reload and Back, stays in this tab only, and is gone once sent`, async ({
+      page,
+    }) => {
+      const urls: string[] = [];
+      page.on('request', (r) => urls.push(r.url()));
+      const path = `${prefix}/pieteikums/`;
+      await open(page, path);
+      await radio(page, 'filledBy', 'parent').check();
+      await page.locator('#field-municipality-find').fill('Aizpute');
+      await page.locator('.finder button').click();
+      await page.locator('#field-person-firstName').fill(PERSON.firstName);
+      await radio(page, 'services', 'atelpas-bridis').check();
+      await page.locator('#field-contact-name').fill(PERSON.name);
+      await page.locator('#field-message').fill('Pirmā rinda\nOtrā rinda');
+      const expectKept = async (): Promise<void> => {
+        await expect(page.locator('.prefill-note')).toContainText(TEXT[variant].restored);
+        await expect(radio(page, 'filledBy', 'parent')).toBeChecked();
+        await expect(radio(page, 'municipality', 'dienvidkurzemes-novads')).toBeChecked();
+        await expect(page.locator('#field-municipality-find')).toHaveValue('Aizpute');
+        await expect(page.locator('#field-person-firstName')).toHaveValue(PERSON.firstName);
+        await expect(radio(page, 'services', 'atelpas-bridis')).toBeChecked();
+        await expect(page.locator('#field-contact-name')).toHaveValue(PERSON.name);
+        await expect(page.locator('#field-message')).toHaveValue('Pirmā rinda\nOtrā rinda');
+      };
+      // A reload.
+      await page.reload();
+      await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
+      await expectKept();
+      // Away (the wizard, linked above the form) and Back.
+      await page.locator(`main a[href="${prefix}/parbaude/"]`).first().click();
+      await page.waitForURL((u) => u.pathname === `${prefix}/parbaude/`);
+      await page.goBack();
+      await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
+      await expectKept();
+      // In this tab's sessionStorage only: never localStorage, never a URL.
+      const storage = await page.evaluate(() => ({
+        session: Object.keys(sessionStorage),
+        local: Object.keys(localStorage).length,
+      }));
+      expect(storage).toEqual({ session: ['kv:draft:service'], local: 0 });
+      for (const url of urls) assertNoPersonalData(url);
+      // Sent: the draft is gone, and Back shows an empty form.
+      await radio(page, 'person.group', 'child').check();
+      await page.locator('#field-contact-phone').fill(PERSON.phone);
+      await radio(page, 'consent', 'true').check();
+      await page.getByRole('button', { name: 'Nosūtīt' }).click();
+      await page.waitForURL((u) => u.pathname === `${prefix}/pieteikums/nosutits/`);
+      expect(await page.evaluate(() => sessionStorage.getItem('kv:draft:service'))).toBeNull();
+      await page.goBack();
+      await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
+      await expect(page.locator('#field-contact-name')).toHaveValue('');
+      await expect(page.locator('#field-message')).toHaveValue('');
+      await expect(page.locator('.prefill-note')).toHaveCount(0);
+
+      // The foster form keeps its own draft; "start again" clears it.
+      await open(page, `${prefix}/audzugimenem/pieteikums/`);
+      await radio(page, 'interest', 'viesgimene').check();
+      await page.locator('#field-message').fill('Jautājums');
+      await page.reload();
+      await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
+      await expect(radio(page, 'interest', 'viesgimene')).toBeChecked();
+      await expect(page.locator('#field-message')).toHaveValue('Jautājums');
+      await page.locator('.draft-clear button').click();
+      await expect(radio(page, 'interest', 'viesgimene')).not.toBeChecked();
+      await expect(page.locator('#field-message')).toHaveValue('');
+      expect(await page.evaluate(() => sessionStorage.getItem('kv:draft:foster'))).toBeNull();
+    });
+
+    test(`${prefix}/pieteikums/: neither phone nor e-mail marks both fields, with one message`, async ({ page }) => {
+      await open(page, `${prefix}/pieteikums/`);
+      await page.locator('#field-contact-name').fill(PERSON.name);
+      await page.getByRole('button', { name: 'Nosūtīt' }).click();
+      const message = page.locator('#field-contact-either-error');
+      await expect(message).toContainText(TEXT[variant].contactNeeded);
+      for (const field of ['#field-contact-phone', '#field-contact-email']) {
+        await expect(page.locator(field)).toHaveAttribute('aria-invalid', 'true');
+        await expect(page.locator(field)).toHaveAttribute('aria-describedby', /field-contact-either-error/);
+      }
+      // Said once by the pair, and once in the summary (linked to the phone field).
+      await expect(page.locator('.field-error', { hasText: TEXT[variant].contactNeeded })).toHaveCount(1);
+      const link = page.locator('.error-summary a', { hasText: TEXT[variant].contactNeeded });
+      await expect(link).toHaveCount(1);
+      await expect(link).toHaveAttribute('href', '#field-contact-phone');
+      await axe(page);
+      // Either one clears both.
+      await page.locator('#field-contact-email').fill(PERSON.email);
+      await page.getByRole('button', { name: 'Nosūtīt' }).click();
+      await expect(message).toHaveCount(0);
+      await expect(page.locator('#field-contact-phone')).not.toHaveAttribute('aria-invalid', 'true');
+    });
+  }
+
+  test('the e-mails as written: easy-read all the way, the office told of the form and the wish, the place typed', async ({
+    page,
+  }) => {
+    /** An e-mail the server wrote (no SMTP_URL in the e2e server: an .eml file), once it is there. */
+    const mail = async (municipality: string, id: string): Promise<{ subject: string; text: string }> => {
+      const file = join(E2E_DATA_DIR, 'mail', municipality, `${id}.eml`);
+      let raw: Buffer | null = null;
+      await expect
+        .poll(
+          async () => {
+            raw = await readFile(file).catch(() => null);
+            return raw !== null;
+          },
+          { timeout: 15_000, message: file },
+        )
+        .toBe(true);
+      const parsed = await simpleParser(raw ?? Buffer.alloc(0));
+      return { subject: parsed.subject ?? '', text: parsed.text ?? '' };
+    };
+    const send = async (variant: Variant, easyLanguage: boolean): Promise<string> => {
+      await open(page, `${prefixOf(variant)}/pieteikums/`);
+      await radio(page, 'filledBy', 'self').check();
+      await page.locator('#field-municipality-find').fill('Aizpute');
+      await page.locator('.finder button').click();
+      await radio(page, 'person.group', 'adult').check();
+      await radio(page, 'services', 'dac').check();
+      await page.locator('#field-contact-name').fill(PERSON.name);
+      await page.locator('#field-contact-email').fill(PERSON.email);
+      if (easyLanguage) await radio(page, 'contact.easyLanguage', 'true').check();
+      await radio(page, 'contact.confirmation', 'true').check();
+      await radio(page, 'consent', 'true').check();
+      await page.getByRole('button', { name: 'Nosūtīt' }).click();
+      await page.waitForURL((u) => u.pathname.endsWith('/pieteikums/nosutits/'));
+      return new URL(page.url()).searchParams.get('ref') ?? '';
+    };
+    const EASY_FORM = 'Cilvēks aizpildīja portāla viegli lasāmo pieteikuma formu (sadaļa “Viegli lasīt”).';
+    const EASY_WISH = 'Cilvēks lūdz, lai ar viņu runā un raksta vieglā valodā.';
+    const PLACE = 'Pilsēta, pagasts vai ciems, ko cilvēks ierakstīja: Aizpute';
+
+    // From the easy-read form, without ticking "runājiet ar mani vieglā valodā".
+    const easy = await send('easy', false);
+    const easyOffice = await mail('dienvidkurzemes-novads', easy);
+    // At the top, before anything else.
+    expect(easyOffice.text.split('\n').slice(0, 4)).toEqual([
+      `Pieteikums sociālajiem pakalpojumiem ${easy}`,
+      expect.stringMatching(/^=+$/),
+      '',
+      EASY_FORM,
+    ]);
+    expect(easyOffice.text).not.toContain(EASY_WISH);
+    expect(easyOffice.text).toContain(PLACE);
+    expect(easyOffice.text).toContain('Kas aizpildīja: Es pats vai pati — jautāju par sevi');
+    const easyConfirmation = await mail('dienvidkurzemes-novads', `${easy}.confirmation`);
+    expect(easyConfirmation.subject).toBe(`Jūsu pieteikums ${easy} ir nosūtīts`);
+    for (const line of [
+      'Jūsu pieteikums ir nosūtīts.',
+      `Numurs: ${easy}`,
+      'Kam: Dienvidkurzemes novada Sociālais dienests',
+      'Kur zvanīt?',
+      'Adrese: nezinām',
+      'Telefons: Mēs nezinām dienesta telefonu. Zvaniet Kurzemes plānošanas reģionam: +371 67331492.',
+      '- Darbinieks jums zvanīs vai rakstīs.',
+      'Ja jums nezvana',
+      '- Mēs nezinām, cik ilgi būs jāgaida.',
+    ]) {
+      expect(easyConfirmation.text).toContain(line);
+    }
+    // Nothing the person wrote, no health detail.
+    for (const secret of [PERSON.name, 'Dienas aprūpes', 'Aizpute'])
+      expect(easyConfirmation.text).not.toContain(secret);
+
+    // From the Latvian form, easy language asked for: the office is told at the top, and the
+    // confirmation is in easy-read too.
+    const asked = await send('lv', true);
+    const askedOffice = await mail('dienvidkurzemes-novads', asked);
+    expect(askedOffice.text.split('\n')[3]).toBe(EASY_WISH);
+    expect(askedOffice.text).not.toContain(EASY_FORM);
+    expect((await mail('dienvidkurzemes-novads', `${asked}.confirmation`)).text).toContain('Kur zvanīt?');
+
+    // From the Latvian form, nothing asked: the confirmation in Latvian, naming the office.
+    const plain = await send('lv', false);
+    const plainConfirmation = await mail('dienvidkurzemes-novads', `${plain}.confirmation`);
+    for (const line of [
+      'Paldies — jūsu pieteikums ir nosūtīts pašvaldībai.',
+      'Pieteikumu saņēma: Dienvidkurzemes novada Sociālais dienests',
+      'Kā sazināties ar iestādi',
+      'Tālrunis: Dienesta tālrunis nav zināms — zvaniet Kurzemes plānošanas reģionam: +371 67331492.',
+      'Ja neviens nesazinās',
+    ]) {
+      expect(plainConfirmation.text).toContain(line);
+    }
+    expect((await mail('dienvidkurzemes-novads', plain)).text).not.toMatch(/viegl/iu);
+  });
 
   test('form pages and confirmations reflow at 320 px and are never cached', async ({ page, request }) => {
     await page.setViewportSize({ width: 320, height: 640 });
@@ -495,8 +793,8 @@ test.describe('with JavaScript', () => {
       '/viegli/pieteikums/',
       '/audzugimenem/pieteikums/',
       '/viegli/audzugimenem/pieteikums/',
-      '/pieteikums/nosutits/?ref=KV-2345-6789',
-      '/viegli/audzugimenem/pieteikums/nosutits/?ref=KV-2345-6789',
+      `/pieteikums/nosutits/${signed('service', 'KV-2345-6789', 'kuldigas-novads')}`,
+      `/viegli/audzugimenem/pieteikums/nosutits/${signed('foster', 'KV-2345-6789', 'talsu-novads')}`,
     ]) {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -524,10 +822,20 @@ test.describe('without JavaScript', () => {
         browser,
       }) => {
         await open(page, path, false);
-        // Without JavaScript: the radios and the link to the list of places, no finder.
+        // Without JavaScript: the radios, the finder (it posts the form back) and the towns and
+        // parishes in place — no link that leaves the half-filled form.
         await expect(page.locator('input[name="municipality"]')).toHaveCount(8);
-        await expect(page.locator('#field-municipality-find')).toHaveCount(0);
-        await expect(page.locator(`a[href="${prefix}/pasvaldibas/#vietas"]`)).toBeVisible();
+        await expect(page.locator('#field-municipality-find')).toBeVisible();
+        await expect(page.locator('.finder button[type="submit"][name="find"]')).toBeVisible();
+        await expect(page.locator('details.places-fold')).toBeVisible();
+        await expect(page.locator(`form a[href="${prefix}/pasvaldibas/#vietas"]`)).toHaveCount(0);
+        // The privacy notice: in place, and the whole notice in a new tab that says so.
+        const privacy = page.locator('details.privacy-fold');
+        await privacy.locator('summary').click();
+        await expect(privacy.locator(`a[href="${prefix}/privatums/"]`)).toHaveAttribute('target', '_blank');
+        await expect(privacy.locator('a')).toContainText(
+          variant === 'easy' ? 'atveras jaunā cilnē' : 'atveras jaunā cilnē',
+        );
         await axeWithoutScripts(browser, page);
 
         await fillInvalid(page);
@@ -560,6 +868,90 @@ test.describe('without JavaScript', () => {
         await axeWithoutScripts(browser, page);
       });
     }
+  }
+
+  for (const variant of VARIANTS) {
+    const prefix = prefixOf(variant);
+    test(`${prefix}: the finder works inside the form — the post shows it again with every value kept`, async ({
+      page,
+    }) => {
+      for (const form of FORMS) {
+        const path = `${prefix}${form.path}`;
+        await open(page, path, false);
+        if (form.type === 'service') {
+          await radio(page, 'filledBy', 'parent').check();
+          await page.locator('#field-person-firstName').fill(PERSON.firstName);
+          await page.locator('#field-person-age').fill('7');
+          await radio(page, 'person.group', 'child').check();
+          await radio(page, 'services', 'atelpas-bridis').check();
+          await radio(page, 'contact.supportPerson', 'true').check();
+        } else {
+          await radio(page, 'filledBy', 'support-person').check();
+          await radio(page, 'interest', 'adoptetajs').check();
+        }
+        await page.locator('#field-contact-name').fill(PERSON.name);
+        await page.locator('#field-contact-phone').fill(PERSON.phone);
+        await page.locator('#field-message').fill('Pirmā rinda\nOtrā rinda');
+        await radio(page, 'consent', 'true').check();
+        const find = async (place: string): Promise<void> => {
+          await page.locator('#field-municipality-find').fill(place);
+          const [response] = await Promise.all([
+            page.waitForResponse((r) => r.request().method() === 'POST'),
+            page.locator('.finder button').click(),
+          ]);
+          // Not a submission: the form again (200), no error summary, nothing sent.
+          expect(response.status()).toBe(200);
+          await expect(page).toHaveURL(new RegExp(`${path}#field-municipality-find$`));
+          await expect(page.locator('.error-summary')).toHaveCount(0);
+        };
+        await find('Nekurciems');
+        await expect(page.locator('.finder-status')).toContainText(TEXT[variant].notFound);
+        await expect(page.locator('input[name="municipality"]:checked')).toHaveCount(0);
+        await find('Aizpute');
+        await expect(page.locator('.finder-status')).toContainText(TEXT[variant].found);
+        // The page opens at the finder, its answer describing the field.
+        await expect(page.locator('#field-municipality-find')).toBeFocused();
+        await expect(radio(page, 'municipality', 'dienvidkurzemes-novads')).toBeChecked();
+        // Every value kept, the message included.
+        await expect(page.locator('#field-municipality-find')).toHaveValue('Aizpute');
+        await expect(page.locator('#field-contact-name')).toHaveValue(PERSON.name);
+        await expect(page.locator('#field-contact-phone')).toHaveValue(PERSON.phone);
+        await expect(page.locator('#field-message')).toHaveValue('Pirmā rinda\nOtrā rinda');
+        await expect(radio(page, 'consent', 'true')).toBeChecked();
+        if (form.type === 'service') {
+          await expect(radio(page, 'filledBy', 'parent')).toBeChecked();
+          await expect(page.locator('#field-person-firstName')).toHaveValue(PERSON.firstName);
+          await expect(page.locator('#field-person-age')).toHaveValue('7');
+          await expect(radio(page, 'person.group', 'child')).toBeChecked();
+          await expect(radio(page, 'services', 'atelpas-bridis')).toBeChecked();
+          await expect(radio(page, 'contact.supportPerson', 'true')).toBeChecked();
+        } else {
+          await expect(radio(page, 'filledBy', 'support-person')).toBeChecked();
+          await expect(radio(page, 'interest', 'adoptetajs')).toBeChecked();
+        }
+        // Enter in a text field sends the form (not the finder), to the confirmation.
+        await page.locator('#field-contact-name').focus();
+        const [sent] = await Promise.all([
+          page.waitForResponse((r) => r.request().method() === 'POST'),
+          page.keyboard.press('Enter'),
+        ]);
+        expect(sent.status()).toBe(303);
+        await page.waitForURL((u) => u.pathname === `${path}nosutits/`);
+        await expect(page.locator('h1')).toHaveText(TEXT[variant].sent);
+        expect(new URL(page.url()).searchParams.get('m')).toBe('dienvidkurzemes-novads');
+      }
+    });
+
+    test(`${prefix}: neither phone nor e-mail marks both fields without JavaScript too`, async ({ page }) => {
+      await open(page, `${prefix}/audzugimenem/pieteikums/`, false);
+      await page.locator('#field-contact-name').fill(PERSON.name);
+      await page.getByRole('button', { name: 'Nosūtīt' }).click();
+      await expect(page.locator('#field-contact-either-error')).toContainText(TEXT[variant].contactNeeded);
+      for (const field of ['#field-contact-phone', '#field-contact-email']) {
+        await expect(page.locator(field)).toHaveAttribute('aria-invalid', 'true');
+        await expect(page.locator(field)).toHaveAttribute('aria-describedby', /field-contact-either-error/);
+      }
+    });
   }
 
   // The e2e server has no OpenPGP key for Saldus, whose offices take no personal data by ordinary e-mail.
@@ -615,8 +1007,8 @@ test.describe('without JavaScript', () => {
     await page.keyboard.type(PERSON.phone);
     await tabTo('#field-consent');
     await page.keyboard.press('Space');
-    await tabTo('button[type="submit"]');
+    await tabTo('button.button--submit');
     await page.keyboard.press('Enter');
-    await expectConfirmation(page, 'lv', 'service');
+    await expectConfirmation(page, 'lv', 'service', OFFICE.dienvidkurzeme);
   });
 });

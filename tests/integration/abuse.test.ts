@@ -236,6 +236,7 @@ describe('production refuses unsafe settings, naming each (W11)', () => {
     PUBLIC_ORIGIN: 'https://kurzemevisiem.example',
     SMTP_URL: 'smtp://127.0.0.1:1',
     MAIL_FROM: 'Kurzeme visiem <portals@kurzemevisiem.example>',
+    CONFIRMATION_SECRET: 'integration-test-confirmation-secret-32+',
   };
 
   it.each([

@@ -222,7 +222,7 @@ describe('form posts without JavaScript', () => {
     website: '',
   };
 
-  it('a valid post → 303 to the confirmation with the reference only; the office gets the mail', async () => {
+  it('a valid post → 303 to the confirmation with the receipt only; the office gets the mail, told it came from the easy-read form', async () => {
     const res = await app.inject({
       method: 'POST',
       url: '/viegli/pieteikums/',
@@ -231,12 +231,26 @@ describe('form posts without JavaScript', () => {
     });
     expect(res.statusCode).toBe(303);
     const location = res.headers.location ?? '';
-    expect(location).toMatch(/^\/viegli\/pieteikums\/nosutits\/\?ref=KV-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
-    const reference = location.split('=')[1] ?? '';
+    expect(location).toMatch(
+      /^\/viegli\/pieteikums\/nosutits\/\?ref=KV-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}&m=talsu-novads&sig=[\w-]{22}$/,
+    );
+    const reference = new URL(location, ORIGIN).searchParams.get('ref') ?? '';
     await waitFor(() => smtp.received.some((m) => m.parsed.subject?.includes(reference)), 10_000, 'delivery');
     const mail = smtp.received.find((m) => m.parsed.subject?.includes(reference));
     expect(mail?.to).toEqual([officeAddress('talsu-novads', 'service')]);
     expect(mail?.parsed.text).toContain('Pēteris');
+    // The page decides the version: the easy-read form's post says so at the top.
+    expect(mail?.parsed.text).toContain('Cilvēks aizpildīja portāla viegli lasāmo pieteikuma formu');
+    // The confirmation page shows "sent" for this receipt only.
+    const page = await app.inject({ method: 'GET', url: location });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(reference);
+    const forged = await app.inject({
+      method: 'GET',
+      url: location.replace(/sig=[\w-]+/u, 'sig=AAAAAAAAAAAAAAAAAAAAAA'),
+    });
+    expect(forged.statusCode).toBe(404);
+    expect(forged.body).not.toContain(reference);
   });
 
   it('the page decides the type: a foster form post cannot become a service request', async () => {
@@ -256,7 +270,7 @@ describe('form posts without JavaScript', () => {
     });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toMatch(/^\/audzugimenem\/pieteikums\/nosutits\/\?ref=KV-/);
-    const reference = (res.headers.location ?? '').split('=')[1] ?? '';
+    const reference = new URL(res.headers.location ?? '', ORIGIN).searchParams.get('ref') ?? '';
     await waitFor(() => smtp.received.some((m) => m.parsed.subject?.includes(reference)), 10_000, 'delivery');
     expect(smtp.received.find((m) => m.parsed.subject?.includes(reference))?.to).toEqual([
       officeAddress('liepaja', 'foster'),

@@ -169,6 +169,7 @@ describe('a production start and the offices that take no personal data by ordin
     NODE_ENV: 'production',
     PUBLIC_ORIGIN: 'https://kurzemevisiem.example',
     MAIL_FROM: 'Kurzeme visiem <portals@kurzemevisiem.example>',
+    CONFIRMATION_SECRET: 'integration-test-confirmation-secret-32+',
   };
 
   it('is refused while Saldus has no key, naming the office and the setting', async () => {

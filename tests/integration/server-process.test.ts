@@ -42,6 +42,7 @@ describe('server/index.ts', () => {
       PUBLIC_ORIGIN: 'https://kurzemevisiem.example',
       SMTP_URL: 'smtp://127.0.0.1:1',
       MAIL_FROM: 'Kurzeme visiem <portals@kurzemevisiem.example>',
+      CONFIRMATION_SECRET: 'integration-test-confirmation-secret-32+',
     }).done;
     expect(code).toBe(2);
     expect(out).toMatch(/tukuma-novads \(Tukuma novads\), service: no .* address is known/);

@@ -38,6 +38,33 @@ export function contactOf(m: Municipality, kind: OfficeKind): Contact {
   return kind === 'service' ? m.socialService : m.orphansCourt;
 }
 
+/**
+ * How to reach the office that received an enquiry, as a confirmation names it: its name,
+ * address and phones as the content knows them (unknowns `null`/`[]`, never guessed), its
+ * e-address registration number, and — when no phone of it is known — the planning
+ * region's phone to call instead.
+ */
+export interface OfficeContactView {
+  name: string | null;
+  address: string | null;
+  phones: readonly string[];
+  regNo: string | null;
+  /** The planning region's phone when the office has none; `null` when it has one. */
+  fallbackPhone: string | null;
+}
+
+/** The contact of the office that receives one kind of enquiry in a municipality. */
+export function officeContactOf(m: Municipality, kind: OfficeKind, region: Content['region']): OfficeContactView {
+  const c = contactOf(m, kind);
+  return {
+    name: c.name,
+    address: c.address,
+    phones: [...c.phones],
+    regNo: c.regNo,
+    fallbackPhone: c.phones.length === 0 ? (region.contact.phones[0] ?? null) : null,
+  };
+}
+
 /** The offices of a municipality: the social service (`service`) and the orphans' court (`foster`). */
 export function officesOf(m: Municipality): MunicipalityOffices {
   const office = (c: Contact): Office => ({

@@ -98,3 +98,25 @@ export function buildPlaceIndex(municipalities: readonly PlaceSource[]): PlaceIn
 export function resolvePlace(index: PlaceIndex, query: string): readonly PlaceMatch[] {
   return index.get(normalizePlace(query)) ?? [];
 }
+
+/**
+ * What "find my municipality" answers for a typed name, with or without JavaScript (the
+ * form island and the server's re-rendering of a no-JavaScript post alike): nothing typed,
+ * not found, one municipality, or several to choose from.
+ */
+export type PlaceFinding =
+  | { kind: 'empty' }
+  | { kind: 'notFound'; query: string }
+  | { kind: 'found'; match: PlaceMatch }
+  | { kind: 'several'; query: string; matches: readonly PlaceMatch[] };
+
+/** Find the municipality of a typed town, parish or village. */
+export function findPlace(index: PlaceIndex, query: string): PlaceFinding {
+  const q = query.trim();
+  if (q === '') return { kind: 'empty' };
+  const matches = resolvePlace(index, q);
+  const [first] = matches;
+  if (first === undefined) return { kind: 'notFound', query: q };
+  if (matches.length === 1) return { kind: 'found', match: first };
+  return { kind: 'several', query: q, matches };
+}

@@ -9,6 +9,12 @@
  * the schema reports it (an unknown field name becomes an unknown key).
  */
 
+/**
+ * The name of the finder's "Atrast" button in a post without JavaScript: such a post asks
+ * the server to find the typed place and show the form again — it is not a submission.
+ */
+export const FIND_FIELD = 'find';
+
 /** Fields posted as checkboxes: `true` or `on` (a checkbox without `value`) mean yes. */
 const BOOLEAN_FIELDS = new Set(['consent', 'contact.easyLanguage', 'contact.supportPerson', 'contact.confirmation']);
 /** Fields that are lists; any other field posted several times stays a list and fails. */

@@ -10,6 +10,13 @@ export type EnquiryType = (typeof ENQUIRY_TYPES)[number];
 /** Who filled in the form (shared with the eligibility check). */
 export { FILLED_BY, type FilledBy } from '../vocabulary';
 
+/**
+ * Who may fill in a foster enquiry: the person themself, or someone helping them. Not
+ * "parent" (about a child in their care): the enquiry is about the person becoming a
+ * foster family, guardian or adopter.
+ */
+export const FOSTER_FILLED_BY = ['self', 'support-person', 'professional'] as const;
+
 /** The group the person the request is about belongs to. */
 export const PERSON_GROUPS = ['child', 'adult', 'child-in-care', 'other'] as const;
 export type PersonGroup = (typeof PERSON_GROUPS)[number];

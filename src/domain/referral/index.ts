@@ -11,6 +11,7 @@
  * - `values` — normalisation and the e-mail and phone grammars (the content's rule too)
  * - `ids` — the enumerations and the known municipality and service ids
  * - `prefill` — the forms' values: empty, from the wizard's hand-over or a returned post, and the request they send
+ * - `draft` — what a person typed, kept in this tab's sessionStorage until it is sent
  */
 export * from './ids';
 export * from './values';
@@ -20,3 +21,4 @@ export * from './form';
 export * from './route';
 export * from './reference';
 export * from './prefill';
+export * from './draft';

@@ -7,7 +7,7 @@
  * digits, a radio not chosen yet is `''`); `requestFromFormValues` turns them into the
  * request shape that `validateReferral` and `POST /api/referrals` take.
  */
-import { CONTACT_CHANNELS, FILLED_BY, FOSTER_INTERESTS, PERSON_GROUPS } from './ids';
+import { CONTACT_CHANNELS, FILLED_BY, FOSTER_FILLED_BY, FOSTER_INTERESTS, PERSON_GROUPS } from './ids';
 import type { ContactChannel, EnquiryType, FilledBy, FosterInterest, PersonGroup } from './ids';
 import { REFERRAL_LIMITS, isValidAnswers } from './schema';
 import type { Answers, ReferralOptions, ReferralRequest } from './schema';
@@ -17,6 +17,8 @@ import { readHandover } from '../handover';
 export interface ReferralFormValues extends ReferralRequest {
   type: EnquiryType;
   municipality: string;
+  /** The town, parish or village typed into the finder ('' when none): the office sees it. */
+  place: string;
   filledBy: FilledBy | '';
   person: { firstName: string; age: string; group: PersonGroup | '' };
   services: string[];
@@ -39,12 +41,13 @@ export interface ReferralFormValues extends ReferralRequest {
   website: string;
 }
 
-/** A form with nothing filled in. A foster enquiry is always filled in by the person themself. */
+/** A form with nothing filled in. */
 export function emptyFormValues(type: EnquiryType): ReferralFormValues {
   return {
     type,
     municipality: '',
-    filledBy: type === 'foster' ? 'self' : '',
+    place: '',
+    filledBy: '',
     person: { firstName: '', age: '', group: '' },
     services: [],
     contact: {
@@ -69,6 +72,8 @@ export interface ReferralPrefill {
   type: EnquiryType;
   /** `''` when the hand-over named no municipality this form knows. */
   municipality: string;
+  /** The place the person typed in the check (`''` when they chose the municipality). */
+  place: string;
   filledBy: FilledBy | '';
   person: { age: string; group: PersonGroup | '' };
   /**
@@ -101,7 +106,7 @@ const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
 export function parsePrefill(raw: string | null, options: ReferralOptions): ReferralPrefill | null {
   const handover = readHandover(raw);
   if (handover === null) return null;
-  const { type, municipality, filledBy, person, services, answers, verdicts } = handover;
+  const { type, municipality, place, filledBy, person, services, answers, verdicts } = handover;
   const age = person.age;
   const known = new Set(options.services);
   const stepFirst = new Set(verdicts.filter((v) => v.verdict === 'first').map((v) => v.service));
@@ -110,6 +115,7 @@ export function parsePrefill(raw: string | null, options: ReferralOptions): Refe
   const prefill: ReferralPrefill = {
     type,
     municipality: options.municipalities.includes(municipality) ? municipality : '',
+    place: place.length <= REFERRAL_LIMITS.place ? place : '',
     filledBy: oneOf(FILLED_BY, filledBy) ? filledBy : '',
     person: { age: validAge ? String(age) : '', group: oneOf(PERSON_GROUPS, person.group) ? person.group : '' },
     services: serviceIds,
@@ -131,10 +137,18 @@ export function applyPrefill(values: ReferralFormValues, prefill: ReferralPrefil
     contact: { ...values.contact },
     services: [...values.services],
   };
-  if (prefill.municipality !== '') next.municipality = prefill.municipality;
+  if (prefill.municipality !== '') {
+    next.municipality = prefill.municipality;
+    // The place goes with the municipality it found (a place without it would mislead).
+    next.place = prefill.place;
+  }
   if (prefill.type !== values.type) return next;
   if (prefill.answers) next.answers = prefill.answers;
-  if (values.type === 'foster') return next;
+  if (values.type === 'foster') {
+    // The foster form offers only the person and those helping them.
+    if (oneOf(FOSTER_FILLED_BY, prefill.filledBy)) next.filledBy = prefill.filledBy;
+    return next;
+  }
   if (prefill.filledBy !== '') next.filledBy = prefill.filledBy;
   if (prefill.person.age !== '') next.person.age = prefill.person.age;
   if (prefill.person.group !== '') next.person.group = prefill.person.group;
@@ -165,8 +179,9 @@ export function formValuesFromPost(type: EnquiryType, posted: PostedFields): Ref
   const v = emptyFormValues(type);
   const get = (name: string): string => one(posted[name]);
   v.municipality = get('municipality');
+  v.place = get('place');
   const filledBy = get('filledBy');
-  if (type === 'service') v.filledBy = oneOf(FILLED_BY, filledBy) ? filledBy : '';
+  v.filledBy = oneOf(FILLED_BY, filledBy) ? filledBy : '';
   v.person.firstName = get('person.firstName');
   v.person.age = get('person.age');
   const group = get('person.group');
@@ -208,7 +223,8 @@ export function requestFromFormValues(values: ReferralFormValues): ReferralReque
   const request: ReferralRequest = {
     type: values.type,
     municipality: values.municipality,
-    filledBy: values.type === 'foster' ? 'self' : values.filledBy,
+    place: values.place,
+    filledBy: values.filledBy,
     contact: {
       name: c.name,
       phone: c.phone,

@@ -27,6 +27,7 @@ import {
 import type { ContactChannel, EnquiryType, FilledBy, FosterInterest, PersonGroup } from './ids';
 import { isFactName, isValidValue } from '../eligibility/facts';
 import { isPlainObject } from '../objects';
+import { VARIANTS, type Variant } from '../routes';
 
 /** Every message key the schema can produce. The locale files must hold exactly these. */
 export const REFERRAL_ERROR_KEYS = [
@@ -70,6 +71,8 @@ export const REFERRAL_LIMITS = {
   phone: 30,
   email: MAX_EMAIL_LENGTH,
   time: 200,
+  /** The town, parish or village typed into the finder (the longest Kurzeme name is far shorter). */
+  place: 60,
   message: 2000,
   /** `answers` (eligibility wizard facts and verdicts): see `isValidAnswers`. */
   answerList: 50,
@@ -108,7 +111,15 @@ export interface ReferralContact {
 /** A validated, normalised referral: what the outbox stores and the e-mail shows. */
 export interface Referral {
   type: EnquiryType;
+  /**
+   * The version of the site the form was sent from: `easy` — the easy-read form. The office
+   * is told so, and the confirmation e-mail is written in easy-read. Enquiries stored before
+   * this field existed have none: read it as `lv`.
+   */
+  variant: Variant;
   municipality: string;
+  /** The town, parish or village the person typed to find the municipality, as typed. */
+  place?: string;
   filledBy: FilledBy;
   person?: ReferralPerson;
   /** Service ids, de-duplicated, in the order given. At least one for `service`. */
@@ -127,7 +138,9 @@ export interface Referral {
  */
 export interface ReferralRequest {
   type?: EnquiryType | '';
+  variant?: Variant;
   municipality?: string;
+  place?: string;
   filledBy?: FilledBy | '';
   person?: { firstName?: string; age?: number | string; group?: PersonGroup | '' };
   services?: string[];
@@ -317,10 +330,12 @@ function crossFieldErrors(v: Record<string, unknown>): CrossError[] {
   if (isPlainObject(contact)) {
     const hasPhone = isString(contact['phone']) && contact['phone'] !== '';
     const hasEmail = isString(contact['email']) && contact['email'] !== '';
-    // The message sits on the phone field: the first field of the pair, so the error
-    // summary links to a real input.
-    if (!hasPhone && !hasEmail) errors.push(['contact.phone', 'errors.contactNeeded']);
-    else if (contact['preferred'] === 'email' && !hasEmail) errors.push(['contact.email', 'errors.emailForPreferred']);
+    // Neither channel: both fields are in error (each is marked invalid and described by
+    // the message); the error summary shows the message once, linked to the phone field.
+    if (!hasPhone && !hasEmail) {
+      errors.push(['contact.phone', 'errors.contactNeeded'], ['contact.email', 'errors.contactNeeded']);
+    } else if (contact['preferred'] === 'email' && !hasEmail)
+      errors.push(['contact.email', 'errors.emailForPreferred']);
     else if (contact['preferred'] === 'phone' && !hasPhone) errors.push(['contact.phone', 'errors.phoneForPreferred']);
     if (contact['confirmation'] === true && !hasEmail) errors.push(['contact.email', 'errors.emailForConfirmation']);
   }
@@ -396,7 +411,9 @@ export function createReferralSchema(options: ReferralOptions): ObjectSchema<Any
 
   return strictObject({
     type: choice(ENQUIRY_TYPES).required(message('errors.required')),
+    variant: choice(VARIANTS),
     municipality: choice(municipalities).required(message('errors.required')),
+    place: line(REFERRAL_LIMITS.place),
     filledBy: choice(FILLED_BY).required(message('errors.required')),
     person,
     services: serviceList,
@@ -489,6 +506,7 @@ function toReferral(v: Record<string, unknown>): Referral {
 
   const referral: Referral = {
     type: v['type'] as EnquiryType,
+    variant: v['variant'] === 'easy' ? 'easy' : 'lv',
     municipality: v['municipality'] as string,
     filledBy: v['filledBy'] as FilledBy,
     services: [...(v['services'] as string[])],
@@ -502,6 +520,7 @@ function toReferral(v: Record<string, unknown>): Referral {
     if (isNumber(p['age'])) person.age = p['age'];
     referral.person = person;
   }
+  if (isString(v['place'])) referral.place = v['place'];
   if (isString(v['interest'])) referral.interest = v['interest'] as FosterInterest;
   if (isString(v['message'])) referral.message = v['message'];
   if (isPlainObject(v['answers'])) referral.answers = v['answers'] as Answers;

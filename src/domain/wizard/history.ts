@@ -40,5 +40,5 @@ export function historyStateWith(state: unknown, step: StepId): Record<string, u
  */
 export function stateForHistoryStep(rules: readonly EvaluableRule[], state: WizardState, step: StepId): WizardState {
   const shown = stepForHistory(rules, state.answers, step);
-  return { step: shown, answers: state.answers, returnToCheck: isQuestion(shown) ? state.returnToCheck : false };
+  return { ...state, step: shown, returnToCheck: isQuestion(shown) ? state.returnToCheck : false };
 }

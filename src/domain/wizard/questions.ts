@@ -187,6 +187,18 @@ export function placeMatches(
 }
 
 /**
+ * The place a valid municipality step was answered with, as the content writes it
+ * ("Aizpute", "Rucavas pagasts"), when the person typed one that found a town, parish or
+ * village of `municipality`; `undefined` when they chose from the list or typed the
+ * municipality's own name.
+ */
+export function placeFromValues(index: PlaceIndex, values: FormValues, municipality: string): string | undefined {
+  if (values.municipality !== PLACE) return undefined;
+  const match = resolvePlace(index, values.place).find((m) => m.municipality === municipality);
+  return match === undefined || match.kind === 'municipality' ? undefined : match.place;
+}
+
+/**
  * The municipality a valid municipality step names: the chosen one, or the one the typed
  * place is in (or, when the name is in several, the one chosen among them).
  */

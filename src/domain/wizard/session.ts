@@ -10,7 +10,8 @@
  * ```
  *
  * `step` is a question (its fact name), `"check"` or `"result"`; `answers` are facts as
- * `parseFacts` accepts them (`null` = "Nezinu"). A saved state that is not exactly this —
+ * `parseFacts` accepts them (`null` = "Nezinu"); `place`, when present, the town, parish or
+ * village the person typed to find the municipality (it goes to the office with the request). A saved state that is not exactly this —
  * bad JSON, another version, an unknown step, invalid answers, answers off the path or a
  * step that cannot be reached with them — is discarded, never trusted.
  *
@@ -33,7 +34,12 @@ export interface WizardState {
   answers: Facts;
   /** The person came from the check-answers step ("Mainīt") and returns there. */
   returnToCheck: boolean;
+  /** The place the person typed to find the municipality, as the content writes it; absent when they chose it. */
+  place?: string;
 }
+
+/** The longest place name a saved state may hold (the referral schema's limit). */
+const MAX_PLACE = 60;
 
 /** A fresh start: the first question, no answers. */
 export function initialState(): WizardState {
@@ -47,6 +53,7 @@ export function serializeState(state: WizardState): string {
     step: state.step,
     answers: state.answers,
     returnToCheck: state.returnToCheck,
+    ...(state.place === undefined ? {} : { place: state.place }),
   });
 }
 
@@ -63,13 +70,15 @@ export function parseState(raw: string | null, rules: readonly EvaluableRule[]):
     return null;
   }
   if (!isPlainObject(data)) return null;
-  const known = new Set(['version', 'step', 'answers', 'returnToCheck']);
+  const known = new Set(['version', 'step', 'answers', 'returnToCheck', 'place']);
   if (Object.keys(data).some((k) => !known.has(k))) return null;
   if (data['version'] !== STATE_VERSION) return null;
   const step = data['step'];
   if (!isStepId(step)) return null;
   const returnToCheck = data['returnToCheck'] ?? false;
   if (typeof returnToCheck !== 'boolean') return null;
+  const place = data['place'];
+  if (place !== undefined && (typeof place !== 'string' || place.length > MAX_PLACE)) return null;
   let answers: Facts;
   try {
     answers = parseFacts(data['answers']);
@@ -79,14 +88,17 @@ export function parseState(raw: string | null, rules: readonly EvaluableRule[]):
   // Answers off the path were never given by this wizard: someone edited the state.
   if (Object.keys(answers).length !== Object.keys(pathAnswers(rules, answers)).length) return null;
   if (!isStepReachable(rules, answers, step)) return null;
-  return { step, answers, returnToCheck };
+  // A place belongs to the municipality it found: without that answer it is dropped.
+  return typeof place === 'string' && answers.municipality
+    ? { step, answers, returnToCheck, place }
+    : { step, answers, returnToCheck };
 }
 
 /**
  * The prefill for the referral form from complete answers.
  * @throws Error when the municipality or who answers is missing (the wizard asks both).
  */
-export function buildPrefill(rules: readonly EvaluableRule[], answers: Facts): Handover {
+export function buildPrefill(rules: readonly EvaluableRule[], answers: Facts, place?: string): Handover {
   const facts = pathAnswers(rules, answers);
   const { municipality, filledBy, group } = facts;
   if (municipality === undefined || municipality === null) throw new Error('prefill: municipality is missing');
@@ -102,6 +114,7 @@ export function buildPrefill(rules: readonly EvaluableRule[], answers: Facts): H
     version: HANDOVER_VERSION,
     type: group === 'foster' ? 'foster' : 'service',
     municipality,
+    ...(place === undefined || place === '' ? {} : { place }),
     filledBy,
     person: {
       age: typeof facts.age === 'number' ? facts.age : null,

@@ -66,6 +66,12 @@ interface TextFieldProps {
   /** Width class: short fields look short (GOV.UK: the width hints at the answer). */
   width?: 'xs' | 's' | 'm' | 'l';
   spellCheck?: boolean;
+  /**
+   * The id of a message shown once for this field and others (phone or e-mail: "neither
+   * was given"): when the field's own error is that message, the field is marked invalid
+   * and described by it, but does not repeat it.
+   */
+  shared?: { id: string; text: string } | undefined;
 }
 
 /** What a text control needs from formik: its id, value, change handler and error. */
@@ -111,7 +117,10 @@ function FieldHead(props: {
 
 export function TextField(props: TextFieldProps): ReactNode {
   const { path, label, hint, describedBy, optional, type = 'text', autoComplete, inputMode, maxLength, width } = props;
-  const { id, value, onChange, error } = useTextControl(path);
+  const { id, value, onChange, error: own } = useTextControl(path);
+  const shared = own !== undefined && props.shared?.text === own ? props.shared : undefined;
+  // A shared message is shown (and its red bar drawn) once, around all the fields it is about.
+  const error = shared ? undefined : own;
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <FieldHead id={id} label={label} hint={hint} optional={optional} error={error} />
@@ -126,8 +135,8 @@ export function TextField(props: TextFieldProps): ReactNode {
         inputMode={inputMode}
         maxLength={maxLength}
         spellCheck={props.spellCheck}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids(hint && `${id}-hint`, describedBy, error && `${id}-error`)}
+        aria-invalid={own ? true : undefined}
+        aria-describedby={ids(hint && `${id}-hint`, describedBy, error && `${id}-error`, shared?.id)}
       />
     </div>
   );
@@ -156,7 +165,6 @@ export function TextArea({ path, label, hint, optional, maxLength, counter }: Te
         value={value}
         onChange={onChange}
         maxLength={maxLength}
-        autoComplete="off"
         aria-invalid={error ? true : undefined}
         aria-describedby={ids(`${id}-hint`, counter !== undefined && `${id}-count`, error && `${id}-error`)}
       />
@@ -384,23 +392,43 @@ export function Flags({
   );
 }
 
-/** The consent to pass the data on: one checkbox in a fieldset, the privacy notice linked above it. */
+/**
+ * The consent to pass the data on: one checkbox in a fieldset, and above it, in place, what
+ * happens to the data (a <details>) with the full privacy notice in a new tab that says so
+ * — never a link that leaves the half-filled form.
+ */
 export function Consent({
   legend,
   label,
   privacyHref,
-  privacyText,
+  foster,
 }: {
   legend: string;
   label: string;
   privacyHref: string;
-  privacyText: string;
+  foster: boolean;
 }): ReactNode {
+  const { t } = useTranslation();
   const { values, setFieldValue } = useFormikContext<ReferralFormValues>();
   const error = useFieldError('consent');
   const id = fieldId('consent');
+  const privacy = (
+    <details className="fold privacy-fold">
+      <summary className="fold-summary">{t('form.consent.privacySummary')}</summary>
+      <div className="fold-body">
+        <p>{t(foster ? 'form.consent.privacyWhoFoster' : 'form.consent.privacyWho')}</p>
+        <p>{t('form.consent.privacyDraft')}</p>
+        <p>{t('form.consent.privacyKeep')}</p>
+        <p>
+          <a href={privacyHref} target="_blank" rel="noopener">
+            {t('form.consent.privacyLink')}
+          </a>
+        </p>
+      </div>
+    </details>
+  );
   return (
-    <Group id={id} legend={legend} hint={<a href={privacyHref}>{privacyText}</a>} error={error}>
+    <Group id={id} legend={legend} before={privacy} error={error}>
       <div className="form-choices">
         <ChoiceRow
           kind="checkbox"
@@ -467,16 +495,25 @@ export function MessageAndConsent({
         legend={t('form.consent.legend')}
         label={t(foster ? 'form.consent.labelFoster' : 'form.consent.label')}
         privacyHref={privacyHref}
-        privacyText={t('form.consent.privacyLink')}
+        foster={foster}
       />
     </>
   );
 }
 
-/** How to reach the person: name, then phone and/or e-mail (at least one), in both forms. */
+/**
+ * How to reach the person: name, then phone and/or e-mail (at least one), in both forms.
+ * When neither is given, both fields are in error with the same message: it is shown once,
+ * above the pair (one red bar around both), and each field is marked invalid and
+ * described by it — so a screen reader user who moves to either field hears why.
+ */
 export function ContactFields({ icons }: { icons: Icons | undefined }): ReactNode {
   const { t } = useTranslation();
   const eitherId = `${fieldId('contact')}-either`;
+  const phoneError = useFieldError('contact.phone');
+  const emailError = useFieldError('contact.email');
+  const shared =
+    phoneError !== undefined && phoneError === emailError ? { id: `${eitherId}-error`, text: phoneError } : undefined;
   return (
     <>
       <h2 className="form-section">
@@ -491,30 +528,35 @@ export function ContactFields({ icons }: { icons: Icons | undefined }): ReactNod
         maxLength={REFERRAL_LIMITS.name}
         width="l"
       />
-      <p id={eitherId} className="form-hint form-hint--block">
-        {t('form.contact.either')}
-      </p>
-      <TextField
-        path="contact.phone"
-        label={t('form.contact.phone')}
-        describedBy={eitherId}
-        type="tel"
-        inputMode="tel"
-        autoComplete="tel"
-        maxLength={REFERRAL_LIMITS.phone}
-        width="m"
-      />
-      <TextField
-        path="contact.email"
-        label={t('form.contact.email')}
-        describedBy={eitherId}
-        type="email"
-        inputMode="email"
-        autoComplete="email"
-        maxLength={REFERRAL_LIMITS.email}
-        width="l"
-        spellCheck={false}
-      />
+      <div className={shared ? 'field-group field-invalid' : 'field-group'}>
+        <p id={eitherId} className="form-hint form-hint--block">
+          {t('form.contact.either')}
+        </p>
+        {shared && <FieldError id={shared.id} text={shared.text} />}
+        <TextField
+          path="contact.phone"
+          label={t('form.contact.phone')}
+          describedBy={eitherId}
+          shared={shared}
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          maxLength={REFERRAL_LIMITS.phone}
+          width="m"
+        />
+        <TextField
+          path="contact.email"
+          label={t('form.contact.email')}
+          describedBy={eitherId}
+          shared={shared}
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          maxLength={REFERRAL_LIMITS.email}
+          width="l"
+          spellCheck={false}
+        />
+      </div>
     </>
   );
 }

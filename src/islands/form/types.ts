@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import type { Icons } from '../../components/Picture';
 import type { IslandStrings } from '../../domain/i18n';
-import type { PlaceSource } from '../../domain/places/index';
+import type { PlaceFinding, PlaceSource } from '../../domain/places/index';
 import type { FieldMessage } from '../../domain/referral/errors';
 import type { Variant } from '../../domain/routes';
 
@@ -12,12 +12,17 @@ export interface ServiceOption {
   title: string;
 }
 
-/** A plain form post the server sent back with errors (JavaScript off). */
+/**
+ * A plain form post the server sent back (JavaScript off): with errors, or — when the
+ * person pressed "Atrast" — with what the finder found (and no errors).
+ */
 export interface ReturnedForm {
-  /** The posted fields as posted. */
+  /** The posted fields as posted (the municipality the finder found ticked). */
   values: Record<string, string | string[]>;
   /** Errors by dotted field path. */
   errors: Record<string, FieldMessage>;
+  /** What the finder found for the typed place (a post of "Atrast"). */
+  finding?: PlaceFinding | undefined;
 }
 
 /** Props both form islands take. */

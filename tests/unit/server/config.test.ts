@@ -3,7 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../server/config';
+import { ConfigError, DEVELOPMENT_CONFIRMATION_SECRET, loadConfig } from '../../../server/config';
+
+/** A production confirmation secret (any 32 characters or more that are not the development one). */
+const SECRET = 'test-confirmation-secret-of-32-characters-or-more';
 
 describe('server configuration from the environment', () => {
   it('has embedded defaults so a fresh machine needs nothing', () => {
@@ -13,6 +16,22 @@ describe('server configuration from the environment', () => {
     expect(c.publicOrigin.href).toBe('http://localhost:4321/');
     expect(c.dataDir).toBe('/srv/kv/var');
     expect(c.production).toBe(false);
+  });
+
+  it('signs confirmations with a built-in secret in development; production needs its own', () => {
+    expect(loadConfig({}).confirmationSecret).toBe(DEVELOPMENT_CONFIRMATION_SECRET);
+    expect(loadConfig({ CONFIRMATION_SECRET: SECRET }).confirmationSecret).toBe(SECRET);
+    const production = {
+      NODE_ENV: 'production',
+      PUBLIC_ORIGIN: 'https://x.example',
+      MAIL_FROM: 'a@x.example',
+      SMTP_URL: 'smtps://relay.example:465',
+    };
+    expect(() => loadConfig(production)).toThrow(/CONFIRMATION_SECRET/);
+    expect(() => loadConfig({ ...production, CONFIRMATION_SECRET: DEVELOPMENT_CONFIRMATION_SECRET })).toThrow(
+      /CONFIRMATION_SECRET/,
+    );
+    expect(loadConfig({ ...production, CONFIRMATION_SECRET: SECRET }).confirmationSecret).toBe(SECRET);
   });
 
   it('reads every variable', () => {
@@ -33,6 +52,7 @@ describe('server configuration from the environment', () => {
     [{ NODE_ENV: 'prod' }, 'NODE_ENV'],
     [{ NODE_ENV: 'production' }, 'PUBLIC_ORIGIN'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ CONFIRMATION_SECRET: 'short' }, 'CONFIRMATION_SECRET'],
   ])('refuses %o, naming %s', (env, name) => {
     let error: unknown;
     try {
@@ -81,7 +101,12 @@ describe('mail, routing and delivery settings', () => {
   });
 
   it('requires TLS in production unless told otherwise', () => {
-    const base = { NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://x.example', MAIL_FROM: 'a@x.example' };
+    const base = {
+      NODE_ENV: 'production',
+      PUBLIC_ORIGIN: 'https://x.example',
+      MAIL_FROM: 'a@x.example',
+      CONFIRMATION_SECRET: SECRET,
+    };
     expect(loadConfig({ ...base, SMTP_URL: 'smtp://relay.example:25' }).mail.requireTLS).toBe(true);
     // Turning it off in production must be allowed by name (ALLOW_INSECURE), and is then a warning.
     const insecure = loadConfig({
@@ -183,6 +208,7 @@ describe('production refuses unsafe settings unless ALLOW_INSECURE names them (W
     PUBLIC_ORIGIN: 'https://x.example',
     MAIL_FROM: 'a@x.example',
     SMTP_URL: 'smtp://relay.example:25',
+    CONFIRMATION_SECRET: SECRET,
   };
   const problems = (env: Record<string, string>): string => {
     try {

@@ -1,7 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildPlaceIndex, normalizePlace, resolvePlace, type PlaceSource } from '../../../../src/domain/places';
+import {
+  buildPlaceIndex,
+  findPlace,
+  normalizePlace,
+  resolvePlace,
+  type PlaceSource,
+} from '../../../../src/domain/places';
 
 // The real municipalities content, as the site and the forms use it.
 const municipalities: PlaceSource[] = readdirSync('content/municipalities').map((f) => {
@@ -64,5 +70,18 @@ describe('place name → municipality', () => {
 
   it('normalises case, diacritics, dots and spaces', () => {
     expect(normalizePlace('  Ēdoles   Pag. ')).toBe('edoles pag');
+  });
+});
+
+describe('findPlace: the finder, with or without JavaScript', () => {
+  it('says nothing was typed, nothing was found, one municipality, or several', () => {
+    expect(findPlace(index, '  ')).toEqual({ kind: 'empty' });
+    expect(findPlace(index, ' Nekurciems ')).toEqual({ kind: 'notFound', query: 'Nekurciems' });
+    expect(findPlace(index, 'aizpute')).toMatchObject({
+      kind: 'found',
+      match: { municipality: 'dienvidkurzemes-novads', place: 'Aizpute', kind: 'town' },
+    });
+    const several = resolvePlace(index, 'Ventspils').length > 1 ? 'Ventspils' : null;
+    if (several !== null) expect(findPlace(index, several).kind).toBe('several');
   });
 });

@@ -36,6 +36,7 @@ describe('parsePrefill', () => {
     expect(parse(handOver())).toEqual({
       type: 'service',
       municipality: 'kuldigas-novads',
+      place: '',
       filledBy: 'parent',
       person: { age: '7', group: 'child' },
       services: ['atelpas-bridis', 'rehabilitacija-berniem'],
@@ -68,6 +69,7 @@ describe('parsePrefill', () => {
     ['an unknown type', { type: 'other' }],
     ['a municipality that is not a string', { municipality: 5 }],
     ['filledBy that is not a string', { filledBy: null }],
+    ['a place that is not a string', { place: 7 }],
     ['a person that is not an object', { person: 'child' }],
     ['an age that is a string', { person: { age: '7', group: 'child' } }],
     ['services that are not a list of strings', { services: [1] }],
@@ -134,14 +136,29 @@ describe('applyPrefill', () => {
     expect(v.answers?.['verdicts']).toHaveLength(2);
   });
 
-  it('gives a foster form the municipality and the answers, and keeps filledBy "self"', () => {
+  it('gives a foster form the municipality and the answers, and who fills it in only when the form offers it', () => {
     const p = parse(handOver({ type: 'foster', filledBy: 'parent', services: ['audzugimenes'] }));
     if (!p) throw new Error('expected a prefill');
     const v = applyPrefill(emptyFormValues('foster'), p);
     expect(v.municipality).toBe('kuldigas-novads');
-    expect(v.filledBy).toBe('self');
+    // "parent" (about a child in their care) is not a foster form's answer: left for the person.
+    expect(v.filledBy).toBe('');
     expect(v.services).toEqual([]);
     expect(v.answers).toBeDefined();
+    const self = parse(handOver({ type: 'foster', filledBy: 'self' }));
+    if (!self) throw new Error('expected a prefill');
+    expect(applyPrefill(emptyFormValues('foster'), self).filledBy).toBe('self');
+  });
+
+  it('gives the place the person typed in the check together with its municipality', () => {
+    const p = parse(handOver({ place: 'Aizpute', municipality: 'dienvidkurzemes-novads' }));
+    if (!p) throw new Error('expected a prefill');
+    const v = applyPrefill(emptyFormValues('service'), p);
+    expect(v).toMatchObject({ municipality: 'dienvidkurzemes-novads', place: 'Aizpute' });
+    // A place without a municipality the form knows is not given alone.
+    const unknown = parse(handOver({ place: 'Aizpute', municipality: 'riga' }));
+    if (!unknown) throw new Error('expected a prefill');
+    expect(applyPrefill(emptyFormValues('service'), unknown).place).toBe('');
   });
 
   it('gives a form of the other type only the municipality', () => {
@@ -185,6 +202,7 @@ describe('formValuesFromPost', () => {
     expect(v).toEqual<ReferralFormValues>({
       type: 'service',
       municipality: 'liepaja',
+      place: '',
       filledBy: 'self',
       person: { firstName: 'Anna', age: '7x', group: 'adult' },
       services: ['dac', 'atelpas-bridis'],
@@ -221,10 +239,11 @@ describe('formValuesFromPost', () => {
     expect(v.services).toEqual(['dac']);
   });
 
-  it('keeps a foster form filled in by the person themself', () => {
-    const v = formValuesFromPost('foster', { filledBy: 'parent', interest: 'viesgimene' });
-    expect(v.filledBy).toBe('self');
+  it('shows who filled in a foster form, as posted', () => {
+    const v = formValuesFromPost('foster', { filledBy: 'support-person', interest: 'viesgimene', place: 'Dzelda' });
+    expect(v.filledBy).toBe('support-person');
     expect(v.interest).toBe('viesgimene');
+    expect(v.place).toBe('Dzelda');
   });
 
   it('takes the first of a field posted twice', () => {
@@ -261,6 +280,7 @@ describe('requestFromFormValues', () => {
     const request = requestFromFormValues({
       ...v,
       municipality: 'talsu-novads',
+      filledBy: 'self',
       interest: 'adoptetajs',
       contact: { ...v.contact, name: 'Jānis Ozols', email: 'janis@example.test', easyLanguage: true },
       consent: true,
@@ -268,6 +288,7 @@ describe('requestFromFormValues', () => {
     expect(request).toEqual({
       type: 'foster',
       municipality: 'talsu-novads',
+      place: '',
       filledBy: 'self',
       contact: { name: 'Jānis Ozols', phone: '', email: 'janis@example.test' },
       interest: 'adoptetajs',

@@ -39,6 +39,7 @@ describe('a valid request', () => {
     const value = valid(serviceRequest());
     expect(value).toEqual({
       type: 'service',
+      variant: 'lv',
       municipality: 'kuldigas-novads',
       filledBy: 'parent',
       person: { firstName: 'Anna', age: 7, group: 'child' },
@@ -168,7 +169,9 @@ describe('errors are i18n keys by dotted field path', () => {
 
   it('asks for a phone or an e-mail when neither is given', () => {
     const e = errors(withContact({ phone: undefined, email: '' }));
+    // Both fields are in error: each is marked and described by the message (a11y F6).
     expect(e['contact.phone']).toEqual({ key: 'errors.contactNeeded' });
+    expect(e['contact.email']).toEqual({ key: 'errors.contactNeeded' });
   });
 
   it('accepts just a phone, or just an e-mail', () => {
@@ -184,8 +187,27 @@ describe('errors are i18n keys by dotted field path', () => {
   it('reports every problem at once, one message per field', () => {
     const e = errors({ type: 'service', contact: {}, consent: false });
     expect(Object.keys(e).sort()).toEqual(
-      ['consent', 'contact.name', 'contact.phone', 'filledBy', 'municipality', 'person.group', 'services'].sort(),
+      [
+        'consent',
+        'contact.name',
+        'contact.phone',
+        'contact.email',
+        'filledBy',
+        'municipality',
+        'person.group',
+        'services',
+      ].sort(),
     );
+  });
+
+  it('records the version of the site and the place typed, and refuses others', () => {
+    const value = valid(serviceRequest({ variant: 'easy', place: '  Aizpute ' }));
+    expect(value.variant).toBe('easy');
+    expect(value.place).toBe('Aizpute');
+    expect(valid(serviceRequest({ place: '' }))).not.toHaveProperty('place');
+    expect(errors(serviceRequest({ variant: 'en' }))['variant']).toEqual({ key: 'errors.invalidChoice' });
+    expect(errors(serviceRequest({ place: 'x'.repeat(61) }))['place']?.key).toBe('errors.tooLong');
+    expect(errors(serviceRequest({ place: 'Aiz\npute' }))['place']?.key).toBe('errors.invalidCharacters');
   });
 
   it('reports a non-object body at the root', () => {

@@ -7,6 +7,7 @@ import {
   PLACE,
   emptyValues,
   municipalityFromValues,
+  placeFromValues,
   placeMatches,
   stepFields,
   stepSchema,
@@ -86,6 +87,17 @@ describe('stepSchema: one schema per question', () => {
     expect(stepFields('municipality')).toEqual(['municipality', 'place', 'placeChoice']);
     expect(stepFields('age')).toEqual(['age']);
     expect(stepFields('group')).toEqual(['group']);
+  });
+});
+
+describe('placeFromValues', () => {
+  it('the place the person typed, as the content writes it, for the municipality it found', () => {
+    const typed = { ...emptyValues(), municipality: PLACE, place: 'rucavas pag.' };
+    expect(placeFromValues(places, typed, 'dienvidkurzemes-novads')).toBe('Rucavas pagasts');
+    expect(placeFromValues(places, { ...typed, place: 'aizpute' }, 'dienvidkurzemes-novads')).toBe('Aizpute');
+    // Chosen from the list, or the municipality's own name typed: no place to pass on.
+    expect(placeFromValues(places, { ...emptyValues(), municipality: 'talsu-novads' }, 'talsu-novads')).toBeUndefined();
+    expect(placeFromValues(places, { ...typed, place: 'Kuldīgas novads' }, 'kuldigas-novads')).toBeUndefined();
   });
 });
 

@@ -28,6 +28,24 @@ describe('kv:wizard — the saved state', () => {
     expect(parseState(serializeState(initialState()), rules)).toEqual(initialState());
   });
 
+  it('keeps the place typed to find the municipality, only with a municipality answered', () => {
+    const state: WizardState = { step: 'result', answers: CHILD, returnToCheck: false, place: 'Aizpute' };
+    expect(parseState(serializeState(state), rules)).toEqual(state);
+    const early = stored({
+      version: 1,
+      step: 'age',
+      answers: { group: 'child', filledBy: 'parent' },
+      place: 'Aizpute',
+    });
+    expect(parseState(early, rules)).not.toHaveProperty('place');
+    expect(parseState(stored({ ...JSON.parse(serializeState(state)), place: 7 }), rules)).toBeNull();
+    expect(parseState(stored({ ...JSON.parse(serializeState(state)), place: 'x'.repeat(61) }), rules)).toBeNull();
+    // The form gets it with the hand-over, and shows it with the municipality.
+    const prefill = buildPrefill(rules, CHILD, 'Aizpute');
+    expect(prefill.place).toBe('Aizpute');
+    expect(buildPrefill(rules, CHILD)).not.toHaveProperty('place');
+  });
+
   it('nothing saved → null', () => {
     expect(parseState(null, rules)).toBeNull();
   });

@@ -25,7 +25,7 @@ const table = buildRoutingTable(
 );
 const OPTS: ComposeOptions = {
   from: { name: 'Kurzeme visiem', address: 'pieteikumi@kurzeme.example.test' },
-  labels: { services: SERVICE_TITLES },
+  labels: { services: SERVICE_TITLES, municipalities: { 'kuldigas-novads': 'Kuldīgas novads' } },
 };
 const RECEIVED = new Date('2026-11-22T12:05:00.000Z'); // 14:05 in Riga (EET)
 
@@ -89,31 +89,95 @@ describe('the office e-mail', () => {
     expect(m.text).toContain('Cilvēks e-pastu nenorādīja');
   });
 
-  it('shows what a social worker needs, in Latvian', () => {
+  it('shows what a social worker needs, in Latvian, in the words the person chose', () => {
     const m = office(serviceRequest({ message: 'Pirmā rinda\nOtrā rinda' }));
     for (const part of [
       'Pieteikuma numurs: KV-ABCD-EFGH',
       'Saņemts: 22.11.2026. plkst. 14:05',
-      'Aizpildīja: vecāks',
+      'Forma: parastā versija',
+      // The check's and the form's own words (the locale files), not ids.
+      'Kas aizpildīja: Vecāks, aizbildnis vai audžuģimene — jautāju par bērnu, par kuru rūpējos',
       'Vārds: Anna',
       'Vecums: 7 g.',
-      'Grupa: bērns',
+      'Kas personu raksturo: Bērns ar funkcionāliem traucējumiem vai invaliditāti',
       '- Atelpas brīdis',
       '- Sociālā rehabilitācija bērniem',
       'Vārds, uzvārds: Ilze Bērziņa',
       'Tālrunis: +371 20 000 000',
       'E-pasts: ilze@example.test',
-      'Vēlamais saziņas veids: tālrunis',
+      'Vēlamais saziņas veids: Pa tālruni',
       'Piemērotākais laiks: darba dienās pēc 17:00',
-      'Vēlas viegli lasāmu valodu: nē',
-      'Vēlas saziņā iesaistīt atbalsta personu: jā',
+      'Atzīmētie lūgumi: Vēlos, lai sarunā piedalās mans atbalsta cilvēks',
+      'Apstiprinājums e-pastā: nelūdza',
       'Pirmā rinda\nOtrā rinda',
-      '- verdicts: Atelpas brīdis: likely',
+      '- Vecums: 7',
+      '- Noteikta invaliditāte: Jā',
+      'Pārbaudes rezultāts (tas nav lēmums)',
+      '- Atelpas brīdis: Varētu derēt',
     ]) {
       expect(m.text).toContain(part);
     }
+    // An unticked box is no answer: the e-mail does not say "no" for it.
+    expect(m.text).not.toMatch(/viegl/iu);
+    expect(m.text).not.toContain('verdicts');
     expect(m.html).toContain('<html lang="lv">');
     expect(m.html).toContain('Ilze Bērziņa');
+  });
+
+  it('says at the top that the easy-read form was used, and that easy language was asked for', () => {
+    const easy = office(serviceRequest({ variant: 'easy' }));
+    const [, , first, second] = easy.text.split('\n');
+    expect(first).toBe('');
+    expect(second).toBe('Cilvēks aizpildīja portāla viegli lasāmo pieteikuma formu (sadaļa “Viegli lasīt”).');
+    expect(easy.text).not.toContain('runā un raksta vieglā valodā');
+    expect(easy.text).toContain('Forma: viegli lasāmā versija');
+    const base = serviceRequest({ variant: 'easy' });
+    const asked = office({ ...base, contact: { ...(base['contact'] as object), easyLanguage: true } });
+    expect(asked.text.split('\n').slice(3, 5)).toEqual([
+      'Cilvēks aizpildīja portāla viegli lasāmo pieteikuma formu (sadaļa “Viegli lasīt”).',
+      'Cilvēks lūdz, lai ar viņu runā un raksta vieglā valodā.',
+    ]);
+    expect(asked.html).toMatch(
+      /<p style="[^"]*font-weight:bold">Cilvēks lūdz, lai ar viņu runā un raksta vieglā valodā.<\/p>/,
+    );
+  });
+
+  it('carries the town or parish the person typed, only when they typed one', () => {
+    expect(office(serviceRequest({ place: 'Aizpute' })).text).toContain(
+      'Pilsēta, pagasts vai ciems, ko cilvēks ierakstīja: Aizpute',
+    );
+    expect(office(serviceRequest()).text).not.toContain('ko cilvēks ierakstīja');
+  });
+
+  it('labels the check\'s facts and verdicts in Latvian: careSetting, a step first, "Nezinu"', () => {
+    const m = office(
+      serviceRequest({
+        person: { group: 'child-in-care' },
+        answers: {
+          group: 'child-in-care',
+          filledBy: 'professional',
+          careSetting: 'institution',
+          disabilityGroup: 'none',
+          vdeavkSpecialCare: null,
+          municipality: 'kuldigas-novads',
+          verdicts: [
+            { service: 'atelpas-bridis', verdict: 'first' },
+            { service: 'dac', verdict: 'maybe' },
+          ],
+        },
+      }),
+    );
+    for (const part of [
+      '- Kur bērns dzīvo: Bērnu aprūpes iestādē',
+      '- Kas atbild: Speciālists, piemēram, sociālais darbinieks, ārsts vai pedagogs',
+      '- Invaliditātes grupa: Grupa nav noteikta',
+      '- VDEĀVK atzinums par īpašas kopšanas nepieciešamību: Nezinu',
+      '- Pašvaldība: Kuldīgas novads',
+      '- Atelpas brīdis: Vispirms vajadzīgs cits solis',
+      '- Dienas aprūpes centrs: Jānoskaidro',
+    ]) {
+      expect(m.text).toContain(part);
+    }
   });
 
   it('escapes every user value in HTML', () => {
@@ -131,13 +195,17 @@ describe('the office e-mail', () => {
     expect(m.text).toContain('<script>alert("x")</script>');
   });
 
-  it('describes a foster enquiry', () => {
-    const m = office(fosterRequest());
+  it('describes a foster enquiry, stating no answer the foster form does not ask', () => {
+    const m = office(fosterRequest({ filledBy: 'support-person' }));
     expect(m.subject).toBe('Pieteikums KV-ABCD-EFGH — audžuģimene — Talsu novads');
     expect(m.to.address).toBe('barintiesa@talsu-novads.example.test');
     expect(m.text).toContain('Interese par bērna uzņemšanu ģimenē KV-ABCD-EFGH');
-    expect(m.text).toContain('kļūt par audžuģimeni');
+    expect(m.text).toContain('Kļūt par audžuģimeni');
+    expect(m.text).toContain('Kas aizpildīja: Atbalsta persona, radinieks vai draugs');
     expect(m.text).not.toContain('Pakalpojumi, par kuriem jautā');
+    for (const notAsked of ['Vēlamais saziņas veids', 'Piemērotākais laiks', 'lūgumi', 'Apstiprinājums']) {
+      expect(m.text).not.toContain(notAsked);
+    }
   });
 });
 
@@ -152,11 +220,11 @@ describe('labels of the answers (W4)', () => {
     };
     const m = composeOfficeEmail(
       { reference: 'KV-ABCD-EFGH', receivedAt: RECEIVED, referral: r, route: routeFor(table, r.type, r.municipality) },
-      { ...OPTS, labels: { services: SERVICE_TITLES, answers: { group: 'Kam palīdzība vajadzīga' } } },
+      { ...OPTS, labels: { services: SERVICE_TITLES, municipalities: { liepaja: 'Liepāja' } } },
     );
     expect(m.text).toContain('- toString: constructor');
     expect(m.text).toContain('- valueOf: hasOwnProperty');
-    expect(m.text).toContain('- verdicts: __proto__: toString');
+    expect(m.text).toContain('- __proto__: toString');
     expect(m.text).not.toContain('[native code]');
     expect(m.html).not.toContain('function');
   });
@@ -216,6 +284,41 @@ describe('the confirmation e-mail', () => {
     );
     expect(m.text).toContain('Darbinieks jums zvanīs vai rakstīs.');
     expect(m.text).toContain('Pasakiet pieteikuma numuru.');
+    expect(m.text).toContain('Kam: Kuldīgas novada Sociālais dienests');
+    expect(m.text).not.toContain('Paldies — jūsu pieteikums ir nosūtīts pašvaldībai.');
+  });
+
+  it("names the office's address and phone, or says they are unknown and gives the region's phone — no deadline", () => {
+    const known = composeConfirmationEmail(
+      { reference: 'KV-ABCD-EFGH', receivedAt: RECEIVED, route, email: 'ilze@example.test', easyLanguage: false },
+      {
+        ...OPTS,
+        officeContact: () => ({
+          name: 'Kuldīgas novada Sociālais dienests',
+          address: 'Pilsētas laukums 2, Kuldīga',
+          phones: ['63322469', '63320000'],
+          regNo: null,
+          fallbackPhone: null,
+        }),
+      },
+    );
+    expect(known.text).toContain('Adrese: Pilsētas laukums 2, Kuldīga');
+    expect(known.text).toContain('Tālrunis: 63322469, 63320000');
+    expect(known.text).toContain('Ja neviens nesazinās');
+    expect(known.text).toContain('termiņu mēs nenosaucam');
+    expect(known.text).not.toMatch(/\d+ (darba )?dien/u);
+    const unknown = composeConfirmationEmail(
+      { reference: 'KV-ABCD-EFGH', receivedAt: RECEIVED, route, email: 'ilze@example.test', easyLanguage: true },
+      {
+        ...OPTS,
+        officeContact: () => ({ name: null, address: null, phones: [], regNo: null, fallbackPhone: '+371 67331492' }),
+      },
+    );
+    expect(unknown.text).toContain('Adrese: nezinām');
+    expect(unknown.text).toContain(
+      'Telefons: Mēs nezinām dienesta telefonu. Zvaniet Kurzemes plānošanas reģionam: +371 67331492.',
+    );
+    expect(unknown.text).toContain('- Mēs nezinām, cik ilgi būs jāgaida.');
   });
 
   it('has no Reply-To when the office address is a placeholder', () => {

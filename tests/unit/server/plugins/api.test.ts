@@ -10,8 +10,10 @@ import { securityPlugin } from '../../../../server/plugins/security';
 import { TEXT } from '../../../../server/plugins/submissions';
 import type { SubmitResult } from '../../../../server/referrals';
 import { UnsendableError } from '../../../../server/delivery/jobs';
+import { createReceipts } from '../../../../server/receipts';
 
 const ORIGIN = 'http://localhost:4321';
+const RECEIPTS = createReceipts('unit-test-confirmation-secret');
 let app: FastifyInstance | null = null;
 let submitted: unknown[] = [];
 
@@ -26,7 +28,7 @@ async function apiApp(failure?: Error): Promise<FastifyInstance> {
     submit: async (input: unknown): Promise<SubmitResult> => {
       submitted.push(input);
       if (failure) throw failure;
-      return { kind: 'accepted', reference: 'KV-AAAA-AAAA', type: 'service' };
+      return { kind: 'accepted', reference: 'KV-AAAA-AAAA', type: 'service', municipality: 'liepaja' };
     },
   };
   const instance = Fastify({ logger: false, bodyLimit: 32 * 1024 });
@@ -34,7 +36,12 @@ async function apiApp(failure?: Error): Promise<FastifyInstance> {
     site: { scriptHashes: [], styleHashes: [] },
     publicOrigin: new URL(ORIGIN),
   });
-  await instance.register(apiPlugin, { referrals, publicOrigin: new URL(ORIGIN), rateLimitPerMinute: 100 });
+  await instance.register(apiPlugin, {
+    referrals,
+    publicOrigin: new URL(ORIGIN),
+    rateLimitPerMinute: 100,
+    receipts: RECEIPTS,
+  });
   await instance.ready();
   app = instance;
   return instance;
@@ -73,6 +80,25 @@ describe('POST /api/referrals', () => {
       await a.close();
       app = null;
     }
+  });
+
+  it('answers 201 with the reference and the signature of its receipt', async () => {
+    const a = await apiApp();
+    const res = await a.inject({
+      method: 'POST',
+      url: '/api/referrals',
+      headers: { 'content-type': 'application/json', origin: ORIGIN },
+      payload: '{}',
+    });
+    expect(res.statusCode).toBe(201);
+    const body = res.json<{ reference: string; signature: string }>();
+    expect(body.reference).toBe('KV-AAAA-AAAA');
+    const query = new URLSearchParams({ ref: body.reference, m: 'liepaja', sig: body.signature });
+    expect(RECEIPTS.verify('service', query, ['liepaja'])).toEqual({
+      type: 'service',
+      reference: 'KV-AAAA-AAAA',
+      municipality: 'liepaja',
+    });
   });
 
   it('checks the media type before the origin', async () => {
