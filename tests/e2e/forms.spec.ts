@@ -631,6 +631,8 @@ test.describe('with JavaScript', () => {
       // Away (the wizard, linked above the form) and Back.
       await page.locator(`main a[href="${prefix}/parbaude/"]`).first().click();
       await page.waitForURL((u) => u.pathname === `${prefix}/parbaude/`);
+      // The wizard starts (and may keep its own state in this tab) before we go Back.
+      await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
       await page.goBack();
       await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
       await expectKept();
@@ -639,7 +641,10 @@ test.describe('with JavaScript', () => {
         session: Object.keys(sessionStorage),
         local: Object.keys(localStorage).length,
       }));
-      expect(storage).toEqual({ session: ['kv:draft:service'], local: 0 });
+      // The draft, and at most the wizard's own state (the page visited meanwhile).
+      expect(storage.session).toContain('kv:draft:service');
+      expect(storage.session.filter((k) => k !== 'kv:draft:service' && k !== 'kv:wizard')).toEqual([]);
+      expect(storage.local).toBe(0);
       for (const url of urls) assertNoPersonalData(url);
       // Sent: the draft is gone, and Back shows an empty form.
       await radio(page, 'person.group', 'child').check();

@@ -39,6 +39,8 @@ for (const [i, chunk] of chunks.entries()) {
     page,
     request,
   }) => {
+    // About 14 pages with an axe run each: 17 s on 2 idle cores; room for a loaded machine.
+    test.setTimeout(90_000);
     for (const path of chunk) await checkPage(page, request, path);
   });
 }
