@@ -64,9 +64,11 @@ async function checkPage(page: Page, request: APIRequestContext, path: string): 
     expect(await other.text(), target ?? '').toContain(`href="${path}" data-testid="counterpart"`);
 
     // Punctuation the templates can get wrong: a second full stop after a date ("22.11.2026.."),
-    // a space before a comma (whitespace between list items: "63489648 , 63489647").
+    // a space before a comma (whitespace between list items: "63489648 , 63489647"), a
+    // semicolon after a date's full stop ("30.11.2026.; iestāde": two sentences instead).
     const text = await page.locator('body').innerText();
     expect(text.match(/[^.]\.\.(?!\.)/g), `doubled full stops on ${path}`).toBeNull();
+    expect(text.match(/.{0,20}\.;/g), `a full stop before a semicolon on ${path}`).toBeNull();
     expect(text.match(/\S\s+,/g), `space before a comma on ${path}`).toBeNull();
     // An interface key that has no text shows as the key itself ("footer.questions").
     expect(
