@@ -5,7 +5,7 @@
  * checks the values against what the form offers). Nothing of it goes into a URL.
  */
 import type { Facts } from './eligibility/facts';
-import { isPlainObject } from './objects';
+import { isPlainObject, parseStoredObject } from './objects';
 
 /** The sessionStorage key the wizard writes and the form removes once read. */
 export const HANDOVER_KEY = 'kv:prefill';
@@ -69,14 +69,8 @@ export function readHandover(raw: string | null):
       answers: Record<string, unknown>;
     })
   | null {
-  if (raw === null || raw === '') return null;
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (!isPlainObject(data) || data['version'] !== HANDOVER_VERSION) return null;
+  const data = parseStoredObject(raw, HANDOVER_VERSION);
+  if (data === null) return null;
   const { type, municipality, place = '', filledBy, person, services, answers, verdicts } = data;
   if (type !== 'service' && type !== 'foster') return null;
   if (!isString(municipality) || !isString(filledBy) || !isString(place)) return null;

@@ -17,7 +17,7 @@ import { CONTACT_CHANNELS, FILLED_BY, FOSTER_INTERESTS, PERSON_GROUPS } from './
 import type { EnquiryType } from './ids';
 import { emptyFormValues, type ReferralFormValues } from './prefill';
 import { REFERRAL_LIMITS, isValidAnswers, type Answers, type ReferralOptions } from './schema';
-import { isPlainObject } from '../objects';
+import { isPlainObject, parseStoredObject } from '../objects';
 
 /** The only version a form reads; anything else is discarded. */
 export const DRAFT_VERSION = 1;
@@ -49,14 +49,8 @@ const isString = (v: unknown): v is string => typeof v === 'string';
  * @param options the municipality and service ids the form offers
  */
 export function parseDraft(raw: string | null, type: EnquiryType, options: ReferralOptions): ReferralFormValues | null {
-  if (raw === null || raw === '') return null;
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (!isPlainObject(data) || data['version'] !== DRAFT_VERSION || !isPlainObject(data['values'])) return null;
+  const data = parseStoredObject(raw, DRAFT_VERSION);
+  if (data === null || !isPlainObject(data['values'])) return null;
   const d = data['values'];
   if (d['type'] !== type) return null;
   const person = isPlainObject(d['person']) ? d['person'] : null;

@@ -23,7 +23,7 @@ import { parseFacts, type Facts } from '../eligibility/facts';
 import type { EvaluableRule } from '../model/eligibility';
 import { HANDOVER_VERSION, type Handover } from '../handover';
 import { isStepId, isStepReachable, pathAnswers, type StepId } from './steps';
-import { isPlainObject } from '../objects';
+import { parseStoredObject } from '../objects';
 
 export const WIZARD_STORAGE_KEY = 'kv:wizard';
 export const STATE_VERSION = 1;
@@ -62,17 +62,10 @@ export function serializeState(state: WizardState): string {
  * then removes it and starts afresh).
  */
 export function parseState(raw: string | null, rules: readonly EvaluableRule[]): WizardState | null {
-  if (raw === null) return null;
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (!isPlainObject(data)) return null;
+  const data = parseStoredObject(raw, STATE_VERSION);
+  if (data === null) return null;
   const known = new Set(['version', 'step', 'answers', 'returnToCheck', 'place']);
   if (Object.keys(data).some((k) => !known.has(k))) return null;
-  if (data['version'] !== STATE_VERSION) return null;
   const step = data['step'];
   if (!isStepId(step)) return null;
   const returnToCheck = data['returnToCheck'] ?? false;
