@@ -206,10 +206,13 @@ function WizardFlow({ variant, rules, data, icons }: FlowProps): ReactNode {
     onSubmit: () => undefined,
   });
 
-  // The island is here: hide the no-JavaScript information so nothing shows twice, and
-  // fetch what checking the first answer needs.
-  useEffect(() => {
+  // The island is here: hide the no-JavaScript information so nothing shows twice — before
+  // the browser paints the first question, so the information is never seen pushed down
+  // below it (a layout shift) — and fetch what checking the first answer needs.
+  useLayoutEffect(() => {
     document.getElementById(FALLBACK_ID)?.setAttribute('hidden', '');
+  }, []);
+  useEffect(() => {
     void loadSchemas().catch(() => undefined);
   }, []);
 

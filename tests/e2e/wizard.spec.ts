@@ -1180,6 +1180,33 @@ for (const variant of VARIANTS) {
     expect(page.data.gz).toBeGreaterThan(0);
   });
 
+  test(`the first question takes the information's place without moving the page (${variant})`, async ({ page }) => {
+    // The information for readers without JavaScript is on the first paint; the island
+    // replaces it in one frame. Measured as the browser counts layout shifts (CLS).
+    await page.setViewportSize(PHONE);
+    await page.addInitScript(() => {
+      const w = window as unknown as { kvShift: number };
+      w.kvShift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!e.hadRecentInput) w.kvShift += e.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    // The data arrives a moment after the page has been painted, as on a slow phone.
+    await page.route(`**${base}dati.json`, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    await page.goto(base);
+    await expect(page.locator('.wizard')).toBeVisible();
+    await expect(page.locator('#wizard-fallback')).toBeHidden();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const shift = await page.evaluate(() => (window as unknown as { kvShift: number }).kvShift);
+    test.info().annotations.push({ type: 'layout shift', description: shift.toFixed(4) });
+    expect(shift).toBeLessThan(0.01);
+  });
+
   test(`the bundle cannot be loaded (${variant}): the page stays as it is without JavaScript`, async ({ page }) => {
     await page.route(`**${base}dati.json`, (route) => route.fulfill({ status: 503, body: '' }));
     await page.goto(base);
