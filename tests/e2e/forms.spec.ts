@@ -8,15 +8,14 @@
  * hand-over, the draft kept in this tab, the place finder with and without JavaScript,
  * failures of the API, the e-mails as written, and axe-core up to WCAG 2.2 AA.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createReceipts } from '../../server/receipts';
+import { axeViolations } from './axe';
 import { E2E_CONFIRMATION_SECRET, E2E_DATA_DIR } from './server-env';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const REFERENCE = /^KV-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/;
 
 type Variant = 'lv' | 'easy';
@@ -108,8 +107,7 @@ function assertNoPersonalData(url: string): void {
 }
 
 async function axe(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 /**

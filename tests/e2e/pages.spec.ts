@@ -3,13 +3,12 @@
  * links to its counterpart (which links back), ships no JavaScript, and has no axe-core
  * violations up to WCAG 2.2 AA.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { counterpartOf } from '../../src/domain/routes';
+import { axeViolations } from './axe';
 import { sitemapPaths } from './sitemap';
 
 const paths = sitemapPaths();
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** Pages that may carry React islands: the eligibility wizard and the two request forms. */
 const PAGES_WITH_ISLANDS: string[] = [
   '/parbaude/',
@@ -82,10 +81,6 @@ async function checkPage(page: Page, request: APIRequestContext, path: string): 
       expect(await page.locator('script').count(), `content pages ship no JavaScript: ${path}`).toBe(0);
     }
 
-    const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-    expect(
-      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      `axe on ${path}`,
-    ).toEqual([]);
+    expect(await axeViolations(page), `axe on ${path}`).toEqual([]);
   });
 }

@@ -6,15 +6,14 @@
  * first, and the page without JavaScript (it names the services the rules can suggest).
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'yaml';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { loadContent } from '../../server/content';
 import { Build, PAGE_BUDGETS, clientRoot } from '../bench/pages';
 import { GROUP_PAGES, servicesForGroup } from '../../src/domain/wizard/index';
+import { axeViolations } from './axe';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PREFIX = { lv: '', easy: '/viegli' } as const;
 type Variant = keyof typeof PREFIX;
 const VARIANTS: Variant[] = ['lv', 'easy'];
@@ -192,11 +191,7 @@ async function expectAxeCleanOnce(page: Page, key: string, where: string): Promi
 }
 
 async function expectAxeClean(page: Page, where: string): Promise<void> {
-  const axe = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(
-    axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    `axe on ${where}`,
-  ).toEqual([]);
+  expect(await axeViolations(page), `axe on ${where}`).toEqual([]);
 }
 
 /** The current step: a fact name, `check` or `result`. */
