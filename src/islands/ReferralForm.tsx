@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { CONTACT_CHANNELS, FILLED_BY, PERSON_GROUPS } from '../domain/referral/ids';
 import type { ReferralFormValues } from '../domain/referral/prefill';
 import { REFERRAL_LIMITS } from '../domain/referral/schema';
+import { servicesFirstFor } from '../domain/referral/services';
 import type { PlaceFinding } from '../domain/places/index';
 import type { Variant } from '../domain/routes';
 import { PAGES, pathFor } from '../domain/routes';
@@ -66,6 +67,9 @@ function Fields({
 }): ReactNode {
   const { t } = useTranslation();
   const who = whoOf(values.filledBy);
+  // The services the rules can suggest for the person first; the others folded below.
+  const { first, others } = servicesFirstFor(services, values.person.group);
+  const choice = (s: ServiceOption): { value: string; label: string } => ({ value: s.id, label: s.title });
   return (
     <>
       <Radios
@@ -113,7 +117,8 @@ function Fields({
         path="services"
         legend={t('form.services.legend')}
         hint={t('form.services.hint')}
-        choices={services.map((s) => ({ value: s.id, label: s.title }))}
+        choices={first.map(choice)}
+        more={{ summary: t('form.services.more', { n: others.length }), choices: others.map(choice) }}
       />
 
       <ContactFields icons={icons} />

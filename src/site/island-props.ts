@@ -6,7 +6,9 @@ import { islandCommon, resources, type IslandStrings } from '../domain/i18n';
 import type { IconName } from '../domain/icons';
 import { placesOf, requestableServices } from '../domain/model/index';
 import type { PlaceSource } from '../domain/places/index';
+import { PERSON_GROUPS } from '../domain/referral/ids';
 import type { Variant } from '../domain/routes';
+import { servicesForGroup } from '../domain/wizard/groups';
 import type { Icons } from '../components/Picture';
 import type { ServiceOption } from '../islands/form/types';
 import type { Site } from './content';
@@ -33,11 +35,17 @@ export function islandMunicipalities(site: Site): PlaceSource[] {
 }
 
 /**
- * The services a request for help can name, titles in the page's version. The foster
- * service is left out: it has its own form (`/audzugimenem/pieteikums/`).
+ * The services a request for help can name, titles in the page's version, each with the
+ * people the eligibility rules can suggest it for (as the check and its no-JS lists do).
+ * The foster service is left out: it has its own form (`/audzugimenem/pieteikums/`).
  */
-export function islandServices(site: Site, variant: Variant): ServiceOption[] {
-  return requestableServices(site.services).map((s) => ({ id: s.id, title: s[variant].title }));
+export function islandServices(site: Pick<Site, 'services' | 'eligibility'>, variant: Variant): ServiceOption[] {
+  const suggested = new Map(PERSON_GROUPS.map((g) => [g, servicesForGroup(site.eligibility, g)]));
+  return requestableServices(site.services).map((s) => ({
+    id: s.id,
+    title: s[variant].title,
+    groups: PERSON_GROUPS.filter((g) => suggested.get(g)?.includes(s.id)),
+  }));
 }
 
 /** SVG markup of pictures for the easy-read version (none for the Latvian one). */

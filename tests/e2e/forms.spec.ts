@@ -516,6 +516,31 @@ test.describe('with JavaScript', () => {
     await expect(page.locator('label[for="field-person-firstName"]')).toContainText('Bērna vārds');
   });
 
+  test('the services for the chosen person come first, the others folded and still there', async ({ page }) => {
+    await open(page, '/pieteikums/');
+    const fold = page.locator('details.more-choices');
+    // Before a person is chosen: every service in one list.
+    await expect(fold).toHaveCount(0);
+    await expect(radio(page, 'services', 'dac')).toBeVisible();
+    // A child: the children's services first; the adults' own behind "Citi pakalpojumi".
+    await radio(page, 'person.group', 'child').check();
+    await expect(fold).not.toHaveAttribute('open');
+    await expect(radio(page, 'services', 'atelpas-bridis')).toBeVisible();
+    await expect(radio(page, 'services', 'dac')).toBeHidden();
+    await expect(fold.locator('summary')).toHaveText(/^Citi pakalpojumi \(\d+\)$/);
+    await fold.locator('summary').click();
+    await radio(page, 'services', 'dac').check();
+    // An adult: the adults' services first; a ticked children's service keeps its fold open.
+    await radio(page, 'services', 'rehabilitacija-berniem').check();
+    await radio(page, 'person.group', 'adult').check();
+    await expect(radio(page, 'services', 'dac')).toBeVisible();
+    await expect(fold.locator('input[value="rehabilitacija-berniem"]')).toHaveCount(1);
+    await expect(fold).toHaveAttribute('open');
+    await expect(radio(page, 'services', 'rehabilitacija-berniem')).toBeChecked();
+    await expect(radio(page, 'services', 'dac')).toBeChecked();
+    await axe(page);
+  });
+
   test('the message shows how many characters are left', async ({ page }) => {
     await open(page, '/pieteikums/');
     await page.locator('#field-message').fill('x'.repeat(1999));

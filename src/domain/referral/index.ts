@@ -12,6 +12,7 @@
  * - `ids` — the enumerations and the known municipality and service ids
  * - `prefill` — the forms' values: empty, from the wizard's hand-over or a returned post, and the request they send
  * - `draft` — what a person typed, kept in this tab's sessionStorage until it is sent
+ * - `services` — the services a form lists first for the person's group
  */
 export * from './ids';
 export * from './values';
@@ -22,3 +23,4 @@ export * from './route';
 export * from './reference';
 export * from './prefill';
 export * from './draft';
+export * from './services';

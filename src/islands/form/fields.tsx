@@ -309,31 +309,46 @@ export function Radios(props: GroupProps & { choices: readonly Choice[] }): Reac
   );
 }
 
-/** Several answers from a list, posted as one repeated field (`services`). */
-export function Checkboxes(props: GroupProps & { choices: readonly Choice[] }): ReactNode {
-  const { path, choices } = props;
+/**
+ * Several answers from a list, posted as one repeated field (`services`). `more` are
+ * further choices of the same field, folded under their own summary (a native disclosure,
+ * open while one of them is ticked).
+ */
+export function Checkboxes(
+  props: GroupProps & {
+    choices: readonly Choice[];
+    more?: { summary: string; choices: readonly Choice[] } | undefined;
+  },
+): ReactNode {
+  const { path, choices, more } = props;
   const { values, setFieldValue } = useFormikContext<ReferralFormValues>();
   const error = useFieldError(path);
   const current = (getIn(values, path) as string[] | undefined) ?? [];
+  const row = (c: Choice, i: number): ReactNode => (
+    <ChoiceRow
+      key={c.value}
+      kind="checkbox"
+      id={choiceId(path, i, c.value)}
+      name={path}
+      value={c.value}
+      checked={current.includes(c.value)}
+      onChange={(on) =>
+        void setFieldValue(path, on ? [...current, c.value] : current.filter((v) => v !== c.value), false)
+      }
+      label={c.label}
+      hint={c.hint}
+    />
+  );
+  const folded = more?.choices ?? [];
   return (
     <Group {...props} id={fieldId(path)} error={error}>
-      <div className="form-choices">
-        {choices.map((c, i) => (
-          <ChoiceRow
-            key={c.value}
-            kind="checkbox"
-            id={choiceId(path, i, c.value)}
-            name={path}
-            value={c.value}
-            checked={current.includes(c.value)}
-            onChange={(on) =>
-              void setFieldValue(path, on ? [...current, c.value] : current.filter((v) => v !== c.value), false)
-            }
-            label={c.label}
-            hint={c.hint}
-          />
-        ))}
-      </div>
+      <div className="form-choices">{choices.map((c, i) => row(c, i))}</div>
+      {more && folded.length > 0 && (
+        <details className="fold more-choices" open={folded.some((c) => current.includes(c.value)) || undefined}>
+          <summary className="fold-summary">{more.summary}</summary>
+          <div className="form-choices">{folded.map((c, i) => row(c, choices.length + i))}</div>
+        </details>
+      )}
     </Group>
   );
 }

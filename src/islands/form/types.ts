@@ -4,12 +4,15 @@ import type { Icons } from '../../components/Picture';
 import type { IslandStrings } from '../../domain/i18n';
 import type { PlaceFinding, PlaceSource } from '../../domain/places/index';
 import type { FieldMessage } from '../../domain/referral/errors';
+import type { PersonGroup } from '../../domain/referral/ids';
 import type { Variant } from '../../domain/routes';
 
 /** A service to tick, with its title in the page's version. */
 export interface ServiceOption {
   id: string;
   title: string;
+  /** The people the eligibility rules can suggest it for (`servicesForGroup`). */
+  groups: PersonGroup[];
 }
 
 /**
