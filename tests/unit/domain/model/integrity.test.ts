@@ -34,6 +34,16 @@ describe('checkContent', () => {
     ]);
   });
 
+  it("refuses an editor's note in any collection, a source's note or a glossary entry too", () => {
+    const problems = problemsAfter((c) => ({
+      ...c,
+      sources: c.sources.map((s, i) => (i === 0 ? { ...s, note: 'Jāpārbauda oficiālā avotā.' } : s)),
+      glossary: c.glossary.map((g, i) => (i === 0 ? { ...g, lv: { ...g.lv, text: `${g.lv.text} TODO` } } : g)),
+    }));
+    expect(problems.filter((p) => p.includes("editor's note"))).toHaveLength(2);
+    expect(problems.some((p) => p.includes(': note: ') && p.includes('jāpārbaud'))).toBe(true);
+  });
+
   it('names an unknown source anywhere in an entry', () => {
     expect(
       problemsAfter((c) => ({
