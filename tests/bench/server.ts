@@ -23,7 +23,7 @@ import { SMTPServer } from 'smtp-server';
 import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { validateReferral } from '../../src/domain/referral/index';
-import { MUNICIPALITIES, ORIGIN, officeAddress, serviceReferral } from '../integration/helpers/app';
+import { MUNICIPALITIES, ORIGIN, serviceReferral, writeRoutingFile } from '../integration/helpers/app';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 20);
@@ -94,20 +94,10 @@ writeFileSync(
 /** A routing file sending every office's mail to a test address, with a key for every office when `encrypt`. */
 function routingFile(dir: string, encrypt: boolean): string {
   const key = join(keys, 'office.asc');
-  const table = Object.fromEntries(
-    MUNICIPALITIES.map((id) => [
-      id,
-      {
-        service: officeAddress(id, 'service'),
-        foster: officeAddress(id, 'foster'),
-        verified: { service: true, foster: true },
-        ...(encrypt ? { pgpKeyFile: { service: key, foster: key } } : {}),
-      },
-    ]),
+  return writeRoutingFile(
+    dir,
+    encrypt ? Object.fromEntries(MUNICIPALITIES.map((id) => [id, { service: key, foster: key }])) : {},
   );
-  const file = join(dir, 'routing.json');
-  writeFileSync(file, JSON.stringify(table));
-  return file;
 }
 
 /** The real server on a fresh data directory, sending to the mail server on `smtpPort`, DKIM on. */

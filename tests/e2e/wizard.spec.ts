@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { loadContent } from '../../server/content';
 import { Build, PAGE_BUDGETS, clientRoot } from '../bench/pages';
 import { GROUP_PAGES, servicesForGroup } from '../../src/domain/wizard/index';
+import { CHILD } from '../unit/domain/wizard/fixtures';
 import { axeViolations } from './axe';
 
 const PREFIX = { lv: '', easy: '/viegli' } as const;
@@ -279,15 +280,8 @@ async function stubForms(page: Page): Promise<void> {
 /** The rules as the build reads them (the page without JavaScript lists what they can suggest). */
 const RULES = loadContent().eligibility;
 
-/** The typical child of issue 10: seven years old, a disability and the special-care opinion, 5+ services. */
-const TYPICAL_CHILD = {
-  group: 'child',
-  filledBy: 'parent',
-  age: 7,
-  disabilityDetermined: true,
-  vdeavkSpecialCare: true,
-  municipality: 'kuldigas-novads',
-};
+/** The typical child of issue 10 (seven, a disability and the special-care opinion, 5+ services): the unit tests' one. */
+const TYPICAL_CHILD = CHILD;
 
 /** A phone: 360 × 740 CSS pixels. */
 const PHONE = { width: 360, height: 740 };

@@ -13,7 +13,7 @@ import { simpleParser } from 'mailparser';
 import { dkimVerify } from 'mailauth/lib/dkim/verify';
 import { decrypt, generateKey, readMessage, readPrivateKey, type PrivateKey } from 'openpgp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MUNICIPALITIES, officeAddress, serviceReferral } from './helpers/app';
+import { officeAddress, serviceReferral, writeRoutingFile, type KeyFiles } from './helpers/app';
 import { killServers, refusedStart, startServer } from './helpers/process';
 import { startSmtp, waitFor, type TestSmtp } from './helpers/smtp';
 
@@ -24,26 +24,13 @@ let dkimPublicKey: string;
 let officePrivateKey: PrivateKey;
 let smtp: TestSmtp | null = null;
 
-/** A routing file like the test helper's, with key files for the given routes (relative to it). */
-function routingWithKeys(keys: Record<string, Partial<Record<'service' | 'foster', string>>>): string {
-  const table = Object.fromEntries(
-    MUNICIPALITIES.map((id) => [
-      id,
-      {
-        service: officeAddress(id, 'service'),
-        foster: officeAddress(id, 'foster'),
-        verified: { service: true, foster: true },
-        ...(keys[id] ? { pgpKeyFile: keys[id] } : {}),
-      },
-    ]),
-  );
-  const file = join(
+/** A routing file with key files for the given routes (relative to it), a new file each time. */
+const routingWithKeys = (keys: Record<string, KeyFiles>): string =>
+  writeRoutingFile(
     dir,
+    keys,
     `routing-${Object.keys(keys).join('-') || 'none'}-${Math.random().toString(36).slice(2)}.json`,
   );
-  writeFileSync(file, JSON.stringify(table));
-  return file;
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kv-protected-'));

@@ -17,8 +17,18 @@ export const MUNICIPALITIES = MUNICIPALITY_IDS;
 export const officeAddress = (id: string, type: 'service' | 'foster'): string =>
   `${type === 'service' ? 'sd' : 'bt'}.${id}@test.example`;
 
-/** A routing file sending all 8 × 2 routes to test addresses. */
-export function writeRoutingFile(dir: string): string {
+/** An office's OpenPGP key files in a routing file (paths relative to it, or absolute). */
+export type KeyFiles = Partial<Record<'service' | 'foster', string>>;
+
+/**
+ * A routing file sending all 8 × 2 routes to test addresses, with the key files `keys`
+ * names per municipality; written as `name` in `dir`.
+ */
+export function writeRoutingFile(
+  dir: string,
+  keys: Readonly<Record<string, KeyFiles>> = {},
+  name = 'routing.json',
+): string {
   const table = Object.fromEntries(
     MUNICIPALITIES.map((id) => [
       id,
@@ -26,10 +36,11 @@ export function writeRoutingFile(dir: string): string {
         service: officeAddress(id, 'service'),
         foster: officeAddress(id, 'foster'),
         verified: { service: true, foster: true },
+        ...(keys[id] ? { pgpKeyFile: keys[id] } : {}),
       },
     ]),
   );
-  const file = join(dir, 'routing.json');
+  const file = join(dir, name);
   writeFileSync(file, JSON.stringify(table));
   return file;
 }

@@ -38,7 +38,9 @@ describe('checkContent', () => {
     const problems = problemsAfter((c) => ({
       ...c,
       sources: c.sources.map((s, i) => (i === 0 ? { ...s, note: 'Jāpārbauda oficiālā avotā.' } : s)),
-      glossary: c.glossary.map((g, i) => (i === 0 ? { ...g, lv: { ...g.lv, text: `${g.lv.text} TODO` } } : g)),
+      glossary: c.glossary.map((g, i) =>
+        i === 0 ? { ...g, lv: { ...g.lv, definition: `${g.lv.definition} TODO` } } : g,
+      ),
     }));
     expect(problems.filter((p) => p.includes("editor's note"))).toHaveLength(2);
     expect(problems.some((p) => p.includes(': note: ') && p.includes('jāpārbaud'))).toBe(true);

@@ -1,22 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { localeStrings } from '../../../helpers/locales';
 import { MAX_WORDS, easyLineProblem } from '../../../../src/domain/model/index';
 import { REFERRAL_ERROR_KEYS, REFERRAL_ERROR_VALUES } from '../../../../src/domain/referral/index';
 
-const LOCALES = join(import.meta.dirname, '../../../../src/i18n/locales');
-
-function flatten(obj: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
-  if (typeof obj !== 'object' || obj === null) {
-    out[prefix] = obj;
-    return out;
-  }
-  for (const [k, v] of Object.entries(obj)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
-  return out;
-}
-
 describe.each(['lv', 'lv-easy'])('%s/referral.json', (locale) => {
-  const messages = flatten(JSON.parse(readFileSync(join(LOCALES, locale, 'referral.json'), 'utf8')));
+  const messages = localeStrings(locale, 'referral');
 
   it('has exactly the error keys the schema produces', () => {
     // The same file also holds the forms' labels and texts (outside "errors").
@@ -35,7 +23,7 @@ describe.each(['lv', 'lv-easy'])('%s/referral.json', (locale) => {
 });
 
 describe('easy-read messages', () => {
-  const easy = flatten(JSON.parse(readFileSync(join(LOCALES, 'lv-easy', 'referral.json'), 'utf8')));
+  const easy = localeStrings('lv-easy', 'referral');
   it(`use short sentences (at most ${MAX_WORDS} words each, the one easy-read limit)`, () => {
     for (const text of Object.values(easy) as string[]) {
       expect(easyLineProblem(text, true), text).toBeNull();

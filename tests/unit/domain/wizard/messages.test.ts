@@ -3,26 +3,14 @@
  * versions, the error messages are exactly the schema's keys, and the easy-read strings
  * keep to the one easy-read limit.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { localeStrings } from '../../../helpers/locales';
 import { FACT_ORDER } from '../../../../src/domain/eligibility/index';
 import { MAX_WORDS, easyLineProblem } from '../../../../src/domain/model/index';
 import { ERROR_KEYS, FIXED_WORDING, questionSpec, wordingFor } from '../../../../src/domain/wizard/index';
 
-const LOCALES = join(import.meta.dirname, '../../../../src/i18n/locales');
-
-function flatten(obj: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
-  if (typeof obj !== 'object' || obj === null) {
-    out[prefix] = obj;
-    return out;
-  }
-  for (const [k, v] of Object.entries(obj)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
-  return out;
-}
-
 describe.each(['lv', 'lv-easy'])('%s/wizard.json', (locale) => {
-  const strings = flatten(JSON.parse(readFileSync(join(LOCALES, locale, 'wizard.json'), 'utf8')));
+  const strings = localeStrings(locale, 'wizard');
 
   it('has exactly the error keys the step schemas produce', () => {
     const errorKeys = Object.keys(strings).filter((k) => k.startsWith('errors.'));
@@ -60,14 +48,14 @@ describe.each(['lv', 'lv-easy'])('%s/wizard.json', (locale) => {
 });
 
 describe('easy-read wizard strings', () => {
-  const easy = flatten(JSON.parse(readFileSync(join(LOCALES, 'lv-easy', 'wizard.json'), 'utf8')));
+  const easy = localeStrings('lv-easy', 'wizard');
   it(`use short sentences (at most ${MAX_WORDS} words each)`, () => {
     for (const text of Object.values(easy) as string[]) expect(easyLineProblem(text, true), text).toBeNull();
   });
 });
 
 describe('the verdict words', () => {
-  const lv = flatten(JSON.parse(readFileSync(join(LOCALES, 'lv', 'wizard.json'), 'utf8')));
+  const lv = localeStrings('lv', 'wizard');
   it('are the ones the rules README names', () => {
     expect(lv['result.likely']).toBe('Varētu derēt');
     expect(lv['result.maybe']).toBe('Jānoskaidro');
