@@ -1,6 +1,8 @@
-/** Keyboard, small screens, 404 pages and headers that every visitor depends on. */
+/**
+ * Keyboard, text sizes, 404 pages and headers that every visitor depends on (every page's
+ * reflow at 320 px is checked in pages.spec.ts, in its one walk of the sitemap).
+ */
 import { expect, test } from '@playwright/test';
-import { sitemapPaths } from './sitemap';
 
 test('the skip link is the first thing Tab reaches and moves focus to the content', async ({ page }) => {
   await page.goto('/pakalpojumi/');
@@ -22,30 +24,6 @@ test('keyboard only: reach the easy-read version and a service page', async ({ p
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/viegli\/$/);
   await expect(page.locator('body')).toHaveClass(/easy/);
-});
-
-test('every page reflows at 320 px wide without horizontal scrolling, also with WCAG text spacing', async ({
-  page,
-}) => {
-  test.setTimeout(120_000);
-  await page.setViewportSize({ width: 320, height: 640 });
-  const wide: string[] = [];
-  for (const path of sitemapPaths()) {
-    await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    if (overflow > 0) wide.push(`${path} (+${overflow}px)`);
-    // WCAG 1.4.12 text spacing, as a constructed style sheet (the CSP refuses inline styles).
-    const spaced = await page.evaluate(() => {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(
-        '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
-      );
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-      return document.documentElement.scrollWidth - window.innerWidth;
-    });
-    if (spaced > 0) wide.push(`${path} with text spacing (+${spaced}px)`);
-  }
-  expect(wide).toEqual([]);
 });
 
 test('text sizes: at least 18 px, and at least 20 px on easy-read pages', async ({ page }) => {
