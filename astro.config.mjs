@@ -4,6 +4,7 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { FORM_PAGES, VARIANTS, pathFor } from './src/domain/routes.ts';
+import { loadContent } from './server/content.ts';
 
 /**
  * The public origin the site is built for (sitemap URLs, Astro's same-origin check for
@@ -22,6 +23,13 @@ export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'middleware' }),
   integrations: [
+    {
+      // The content as a whole (ids, rule files, current sources), checked with the server's
+      // loader before anything is built: an editor's mistake fails the build in seconds,
+      // naming the file and the field. The pages check it again as they read it.
+      name: 'kurzeme-visiem:content-check',
+      hooks: { 'astro:build:start': () => void loadContent() },
+    },
     react(),
     sitemap({
       filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),

@@ -1,7 +1,8 @@
 /**
  * Content mistakes stop the build itself, naming the file and the field: Astro's
  * collections use the content model's schemas (`astro sync` on a broken copy), and the
- * pages check the content as a whole (`astro build` on a copy naming an unknown id). Every
+ * build checks the content as a whole before it builds anything (`astro build` on a copy
+ * naming an unknown id). Every
  * other content mistake is tested on the schemas and `checkContent` directly
  * (tests/unit/domain/model/, tests/unit/scripts/content-check.test.ts).
  */
