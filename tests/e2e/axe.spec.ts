@@ -2,7 +2,7 @@
  * The axe check itself (tests/e2e/axe.ts): it finds what it should on a page of the site
  * made wrong on purpose, so a clean result elsewhere means clean — and not that axe did not run.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { axeViolations } from './axe';
 
 test('axe finds a picture without a text alternative and a field without a label', async ({ page }) => {

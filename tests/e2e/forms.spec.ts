@@ -8,7 +8,7 @@
  * hand-over, the draft kept in this tab, the place finder with and without JavaScript,
  * failures of the API, the e-mails as written, and axe-core up to WCAG 2.2 AA.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { simpleParser } from 'mailparser';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

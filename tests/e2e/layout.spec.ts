@@ -2,7 +2,7 @@
  * Keyboard, text sizes, 404 pages and headers that every visitor depends on (every page's
  * reflow at 320 px is checked in pages.spec.ts, in its one walk of the sitemap).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('the skip link is the first thing Tab reaches and moves focus to the content', async ({ page }) => {
   await page.goto('/pakalpojumi/');

@@ -6,7 +6,7 @@
  * abbreviations out (360 × 740, a phone); it reflows without horizontal scrolling, also
  * with WCAG text spacing (320 px).
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from './fixtures';
 import { counterpartOf } from '../../src/domain/routes';
 import { axeViolations } from './axe';
 import { sitemapPaths } from './sitemap';

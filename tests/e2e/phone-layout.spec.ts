@@ -8,7 +8,7 @@
  * pages.spec.ts, in its one walk of the sitemap. Pages are visited in loops, one browser
  * page each.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { LATVIAN_ALPHABET } from '../../src/domain/text/alphabet';
 
 const PHONE = { width: 360, height: 740 };

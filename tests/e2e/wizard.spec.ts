@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { join } from 'node:path';
 import { loadContent } from '../../server/content';
 import { Build, PAGE_BUDGETS, clientRoot } from '../bench/pages';
