@@ -8,13 +8,13 @@
  * (the wizard's answers and the form drafts live there), no routes, no listeners. What a
  * tab does not reset is reset after each test: every tab closed, cookies and permissions
  * cleared, back online; the site keeps nothing in localStorage or cookies (a form test
- * checks it). A test that changes the context's options (`javaScriptEnabled: false`) gets
- * a context of its own, as before.
+ * checks it). Tests without JavaScript (`javaScriptEnabled: false`) share a second context
+ * the same way.
  */
 import { test as base, type BrowserContext, type BrowserContextOptions } from '@playwright/test';
 
 export { expect } from '@playwright/test';
-export type { Browser, Locator, Page, APIRequestContext } from '@playwright/test';
+export type { Locator, Page, APIRequestContext } from '@playwright/test';
 
 /** The project's context options (baseURL, locale, the device), as Playwright would use them. */
 function contextOptions(use: {
@@ -36,32 +36,37 @@ function contextOptions(use: {
   return Object.fromEntries(keys.filter((k) => use[k] !== undefined).map((k) => [k, use[k]]));
 }
 
-export const test = base.extend<object, { sharedContext: BrowserContext }>({
+/** The worker's two contexts, with JavaScript and without, made when first asked for. */
+export type Shared = (javaScript: boolean) => Promise<BrowserContext>;
+
+export const test = base.extend<object, { sharedContext: Shared }>({
   sharedContext: [
     async ({ browser }, use, workerInfo) => {
-      const context = await browser.newContext(contextOptions(workerInfo.project.use));
-      await use(context);
-      await context.close();
+      const made = new Map<boolean, Promise<BrowserContext>>();
+      await use((javaScript) => {
+        let context = made.get(javaScript);
+        if (!context) {
+          context = browser.newContext({ ...contextOptions(workerInfo.project.use), javaScriptEnabled: javaScript });
+          made.set(javaScript, context);
+        }
+        return context;
+      });
+      for (const context of made.values()) await (await context).close();
     },
     { scope: 'worker' },
   ],
 
-  page: async ({ sharedContext, javaScriptEnabled, browser }, use, testInfo) => {
-    if (javaScriptEnabled === false) {
-      // Another kind of context: its own, closed with the test.
-      const own = await browser.newContext({
-        ...contextOptions(testInfo.project.use),
-        javaScriptEnabled: false,
-      });
-      await use(await own.newPage());
-      await own.close();
-      return;
-    }
-    const page = await sharedContext.newPage();
-    await use(page);
-    for (const p of sharedContext.pages()) await p.close();
-    await sharedContext.clearCookies();
-    await sharedContext.clearPermissions();
-    await sharedContext.setOffline(false);
+  page: async ({ sharedContext, javaScriptEnabled }, use) => {
+    const context = await sharedContext(javaScriptEnabled);
+    await use(await context.newPage());
+    await resetContext(context);
   },
 });
+
+/** Every tab closed, cookies and permissions cleared, back online. */
+async function resetContext(context: BrowserContext): Promise<void> {
+  for (const p of context.pages()) await p.close();
+  await context.clearCookies();
+  await context.clearPermissions();
+  await context.setOffline(false);
+}

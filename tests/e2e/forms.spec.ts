@@ -8,7 +8,7 @@
  * hand-over, the draft kept in this tab, the place finder with and without JavaScript,
  * failures of the API, the e-mails as written, and axe-core up to WCAG 2.2 AA.
  */
-import { expect, test, type Browser, type Page } from './fixtures';
+import { expect, test, type Page, type Shared } from './fixtures';
 import { simpleParser } from 'mailparser';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -115,12 +115,11 @@ async function axe(page: Page): Promise<void> {
  * as the browser holds it, served at the same address to a page whose island scripts do
  * not load (so it stays exactly the server's markup, with the site's CSS).
  */
-async function axeWithoutScripts(browser: Browser, page: Page): Promise<void> {
+async function axeWithoutScripts(sharedContext: Shared, page: Page): Promise<void> {
   const url = page.url();
   const html = await page.content();
-  const context = await browser.newContext({ javaScriptEnabled: true });
+  const copy = await (await sharedContext(true)).newPage();
   try {
-    const copy = await context.newPage();
     await copy.route('**/_astro/*.js', (route) => route.abort());
     await copy.route(
       (u) => u.href === url,
@@ -129,7 +128,7 @@ async function axeWithoutScripts(browser: Browser, page: Page): Promise<void> {
     await copy.goto(url);
     await axe(copy);
   } finally {
-    await context.close();
+    await copy.close();
   }
 }
 
@@ -847,7 +846,7 @@ test.describe('without JavaScript', () => {
 
       test(`${path}: a post with errors answers 422 with the summary, "Kļūda: " and the values`, async ({
         page,
-        browser,
+        sharedContext,
       }) => {
         await open(page, path, false);
         // Without JavaScript: the radios, the finder (it posts the form back) and the towns and
@@ -864,7 +863,7 @@ test.describe('without JavaScript', () => {
         await expect(privacy.locator('a')).toContainText(
           variant === 'easy' ? 'atveras jaunā cilnē' : 'atveras jaunā cilnē',
         );
-        await axeWithoutScripts(browser, page);
+        await axeWithoutScripts(sharedContext, page);
 
         await fillInvalid(page);
         if (form.type === 'service') await radio(page, 'services', 'dac').check();
@@ -879,10 +878,13 @@ test.describe('without JavaScript', () => {
         await expect(page.locator('#field-contact-name')).toHaveValue(PERSON.name);
         await expect(page.locator('#field-contact-email')).toHaveValue('ilze-at-example');
         if (form.type === 'service') await expect(radio(page, 'services', 'dac')).toBeChecked();
-        await axeWithoutScripts(browser, page);
+        await axeWithoutScripts(sharedContext, page);
       });
 
-      test(`${path}: a valid post goes to the confirmation with the reference only`, async ({ page, browser }) => {
+      test(`${path}: a valid post goes to the confirmation with the reference only`, async ({
+        page,
+        sharedContext,
+      }) => {
         await open(page, path, false);
         await fillValid(page, form.type, `bez JS ${variant} ${form.type}`);
         const [response] = await Promise.all([
@@ -893,7 +895,7 @@ test.describe('without JavaScript', () => {
         await expectConfirmation(page, variant, form.type);
         // The print button needs JavaScript; without it the page says to write the number down.
         await expect(page.locator('[data-print]')).toBeHidden();
-        await axeWithoutScripts(browser, page);
+        await axeWithoutScripts(sharedContext, page);
       });
     }
   }
@@ -985,7 +987,7 @@ test.describe('without JavaScript', () => {
   // The e2e server has no OpenPGP key for Saldus, whose offices take no personal data by ordinary e-mail.
   test('Saldus: every form page says to call, visit or write through the e-address, with the office details', async ({
     page,
-    browser,
+    sharedContext,
   }) => {
     const expected = {
       '/pieteikums/': ['Ja dzīvojat Saldus novadā', 'Slimnīcas iela 3A, Saldus', 'nav zināms', 'latvija.gov.lv'],
@@ -1001,7 +1003,7 @@ test.describe('without JavaScript', () => {
       // Only Saldus: the other municipalities take their enquiries by e-mail.
       await expect(page.locator('.plain-mail'), path).toHaveCount(1);
     }
-    await axeWithoutScripts(browser, page);
+    await axeWithoutScripts(sharedContext, page);
   });
 
   test('keyboard only, without JavaScript: the request for help from the first field to the confirmation', async ({
