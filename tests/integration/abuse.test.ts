@@ -1,13 +1,15 @@
 /**
  * Abuse, on real server processes and a real SMTP server on 127.0.0.1 (the red team's
- * W1, W2, W3, W6, W9, W11): who the client is behind a proxy, one rate-limit bucket for
- * every way of submitting, confirmation mail that cannot be used as a relay, slow clients
- * and too many connections, and production settings that must not start.
+ * W1, W2, W3, W6, W9): who the client is behind a proxy, one rate-limit bucket for every
+ * way of submitting, confirmation mail that cannot be used as a relay, slow clients and too
+ * many connections. The production settings that must not start (W11) are tested on the
+ * configuration (tests/unit/server/config.test.ts), and a refused start as a process in
+ * server-process.test.ts.
  */
 import { connect, type Socket } from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { serviceReferral } from './helpers/app';
-import { killServers, refusedStart, startServer, type ServerProcess } from './helpers/process';
+import { killServers, startServer, type ServerProcess } from './helpers/process';
 import { smtpReply, startSmtp, waitFor, type TestSmtp } from './helpers/smtp';
 
 let smtp: TestSmtp | null = null;
@@ -227,30 +229,5 @@ describe('slow clients and too many connections (W6)', () => {
     expect(answer === '' || answer.startsWith('HTTP/1.1 408')).toBe(true);
     // The server still answers.
     expect((await fetch(`${server.origin}/healthz`)).status).toBe(200);
-  });
-});
-
-describe('production refuses unsafe settings, naming each (W11)', () => {
-  const PRODUCTION = {
-    NODE_ENV: 'production',
-    PUBLIC_ORIGIN: 'https://kurzemevisiem.example',
-    SMTP_URL: 'smtp://127.0.0.1:1',
-    MAIL_FROM: 'Kurzeme visiem <portals@kurzemevisiem.example>',
-    CONFIRMATION_SECRET: 'integration-test-confirmation-secret-32+',
-  };
-
-  it.each([
-    [{ PUBLIC_ORIGIN: 'http://kurzemevisiem.example' }, ['PUBLIC_ORIGIN', 'ALLOW_INSECURE=http-origin']],
-    [{ SMTP_REQUIRE_TLS: 'false' }, ['SMTP_REQUIRE_TLS=false', 'ALLOW_INSECURE=smtp-without-tls']],
-    [
-      { SMTP_URL: 'smtp://portals:secret@127.0.0.1:1', SMTP_REQUIRE_TLS: 'false' },
-      ['ALLOW_INSECURE=smtp-without-tls', 'ALLOW_INSECURE=smtp-credentials-without-tls'],
-    ],
-    [{ TRUST_PROXY: 'true' }, ['TRUST_PROXY']],
-  ])('%o', async (env, names) => {
-    const { code, out } = await refusedStart({ ...PRODUCTION, ...env });
-    expect(code).toBe(2);
-    for (const name of names) expect(out).toContain(name);
-    expect(out).not.toContain('secret');
   });
 });

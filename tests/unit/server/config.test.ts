@@ -305,3 +305,40 @@ describe('DKIM', () => {
     expect(c.warnings.join('\n')).toMatch(/DMARC/);
   });
 });
+
+describe("production refuses unsafe settings, naming each (the red team's W11)", () => {
+  const PRODUCTION = {
+    NODE_ENV: 'production',
+    PUBLIC_ORIGIN: 'https://kurzemevisiem.example',
+    SMTP_URL: 'smtp://127.0.0.1:1',
+    MAIL_FROM: 'Kurzeme visiem <portals@kurzemevisiem.example>',
+    CONFIRMATION_SECRET: SECRET,
+  };
+
+  it('starts with them', () => {
+    expect(loadConfig(PRODUCTION).production).toBe(true);
+  });
+
+  it.each([
+    [{ PUBLIC_ORIGIN: 'http://kurzemevisiem.example' }, ['PUBLIC_ORIGIN', 'ALLOW_INSECURE=http-origin']],
+    [{ SMTP_REQUIRE_TLS: 'false' }, ['SMTP_REQUIRE_TLS=false', 'ALLOW_INSECURE=smtp-without-tls']],
+    [
+      { SMTP_URL: 'smtp://portals:secret@127.0.0.1:1', SMTP_REQUIRE_TLS: 'false' },
+      ['ALLOW_INSECURE=smtp-without-tls', 'ALLOW_INSECURE=smtp-credentials-without-tls'],
+    ],
+    [{ TRUST_PROXY: 'true' }, ['TRUST_PROXY']],
+  ])('%o', (env, names) => {
+    let error: unknown;
+    try {
+      loadConfig({ ...PRODUCTION, ...env });
+    } catch (e) {
+      error = e;
+    }
+    // What the server prints before it exits 2 (server/index.ts).
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    for (const name of names) expect(message).toContain(name);
+    // The SMTP password in SMTP_URL is never repeated.
+    expect(message).not.toContain('secret');
+  });
+});
