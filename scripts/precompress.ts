@@ -2,9 +2,14 @@
  * After `astro build`: write Brotli (.br) and gzip (.gz) copies of every text file in
  * dist/client, so the server sends compressed files without compressing per request.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
 
 const root = process.argv[2] ?? 'dist/client';
 const TEXT = /\.(html|css|js|mjs|svg|xml|txt|json|webmanifest)$/;
@@ -17,18 +22,20 @@ function* files(dir: string): Generator<string> {
   }
 }
 
-let count = 0;
-let raw = 0;
-let br = 0;
-for (const file of files(root)) {
-  const data = readFileSync(file);
-  // Tiny files gain nothing from compression.
-  if (statSync(file).size < 256) continue;
-  const b = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-  writeFileSync(`${file}.br`, b);
-  writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
-  count += 1;
-  raw += data.length;
-  br += b.length;
+/** Compress one file; `null` for a tiny one (tiny files gain nothing from compression). */
+async function compress(file: string): Promise<{ raw: number; br: number } | null> {
+  const data = await readFile(file);
+  if (data.length < 256) return null;
+  // On zlib's thread pool: the files are compressed side by side on every core.
+  const [b, g] = await Promise.all([
+    brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    gz(data, { level: 9 }),
+  ]);
+  await Promise.all([writeFile(`${file}.br`, b), writeFile(`${file}.gz`, g)]);
+  return { raw: data.length, br: b.length };
 }
-process.stdout.write(`precompress: ${count} files, ${raw} B → ${br} B brotli\n`);
+
+const done = (await Promise.all([...files(root)].map(compress))).filter((r) => r !== null);
+const raw = done.reduce((sum, r) => sum + r.raw, 0);
+const br = done.reduce((sum, r) => sum + r.br, 0);
+process.stdout.write(`precompress: ${done.length} files, ${raw} B → ${br} B brotli\n`);
