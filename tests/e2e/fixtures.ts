@@ -8,46 +8,34 @@
  * (the wizard's answers and the form drafts live there), no routes, no listeners. What a
  * tab does not reset is reset after each test: every tab closed, cookies and permissions
  * cleared, back online; the site keeps nothing in localStorage or cookies (a form test
- * checks it). Tests without JavaScript (`javaScriptEnabled: false`) share a second context
- * the same way.
+ * checks it). Tests with other options (`javaScriptEnabled: false`) share a context of
+ * those options the same way.
  */
 import { test as base, type BrowserContext, type BrowserContextOptions } from '@playwright/test';
 
 export { expect } from '@playwright/test';
-export type { Locator, Page, APIRequestContext } from '@playwright/test';
+export type { APIRequestContext, BrowserContext, Locator, Page } from '@playwright/test';
 
-/** The project's context options (baseURL, locale, the device), as Playwright would use them. */
-function contextOptions(use: {
-  [K in keyof BrowserContextOptions]?: BrowserContextOptions[K] | undefined;
-}): BrowserContextOptions {
-  const keys = [
-    'baseURL',
-    'locale',
-    'viewport',
-    'screen',
-    'userAgent',
-    'deviceScaleFactor',
-    'isMobile',
-    'hasTouch',
-    'javaScriptEnabled',
-    'colorScheme',
-    'timezoneId',
-  ] as const;
-  return Object.fromEntries(keys.filter((k) => use[k] !== undefined).map((k) => [k, use[k]]));
-}
+/**
+ * The worker's contexts, one per set of options, made when first asked for: a test gets
+ * the one with its own options (`test.use({ javaScriptEnabled: false })`, a viewport…),
+ * so an option a test sets is never ignored.
+ */
+type Shared = (options: BrowserContextOptions) => Promise<BrowserContext>;
 
-/** The worker's two contexts, with JavaScript and without, made when first asked for. */
-export type Shared = (javaScript: boolean) => Promise<BrowserContext>;
-
-export const test = base.extend<object, { sharedContext: Shared }>({
+export const test = base.extend<
+  { testContextOptions: BrowserContextOptions; scriptedContext: BrowserContext },
+  { sharedContext: Shared }
+>({
   sharedContext: [
-    async ({ browser }, use, workerInfo) => {
-      const made = new Map<boolean, Promise<BrowserContext>>();
-      await use((javaScript) => {
-        let context = made.get(javaScript);
+    async ({ browser }, use) => {
+      const made = new Map<string, Promise<BrowserContext>>();
+      await use((options) => {
+        const key = JSON.stringify(options);
+        let context = made.get(key);
         if (!context) {
-          context = browser.newContext({ ...contextOptions(workerInfo.project.use), javaScriptEnabled: javaScript });
-          made.set(javaScript, context);
+          context = browser.newContext(options);
+          made.set(key, context);
         }
         return context;
       });
@@ -56,10 +44,46 @@ export const test = base.extend<object, { sharedContext: Shared }>({
     { scope: 'worker' },
   ],
 
-  page: async ({ sharedContext, javaScriptEnabled }, use) => {
-    const context = await sharedContext(javaScriptEnabled);
+  /** The test's context options (the project's, and what the test sets with `test.use`). */
+  testContextOptions: async (
+    {
+      baseURL,
+      locale,
+      viewport,
+      userAgent,
+      deviceScaleFactor,
+      isMobile,
+      hasTouch,
+      javaScriptEnabled,
+      colorScheme,
+      timezoneId,
+    },
+    use,
+  ) => {
+    const all = {
+      baseURL,
+      locale,
+      viewport,
+      userAgent,
+      deviceScaleFactor,
+      isMobile,
+      hasTouch,
+      javaScriptEnabled,
+      colorScheme,
+      timezoneId,
+    };
+    await use(Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)));
+  },
+
+  page: async ({ sharedContext, testContextOptions }, use) => {
+    const context = await sharedContext(testContextOptions);
     await use(await context.newPage());
     await resetContext(context);
+  },
+
+  /** The worker's context with the test's options and JavaScript on (a tab beside a no-JavaScript page). */
+  scriptedContext: async ({ sharedContext, testContextOptions }, use) => {
+    await use(await sharedContext({ ...testContextOptions, javaScriptEnabled: true }));
   },
 });
 

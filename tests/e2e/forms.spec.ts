@@ -8,7 +8,7 @@
  * hand-over, the draft kept in this tab, the place finder with and without JavaScript,
  * failures of the API, the e-mails as written, and axe-core up to WCAG 2.2 AA.
  */
-import { expect, test, type Page, type Shared } from './fixtures';
+import { expect, test, type BrowserContext, type Page } from './fixtures';
 import { simpleParser } from 'mailparser';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -115,10 +115,10 @@ async function axe(page: Page): Promise<void> {
  * as the browser holds it, served at the same address to a page whose island scripts do
  * not load (so it stays exactly the server's markup, with the site's CSS).
  */
-async function axeWithoutScripts(sharedContext: Shared, page: Page): Promise<void> {
+async function axeWithoutScripts(scripted: BrowserContext, page: Page): Promise<void> {
   const url = page.url();
   const html = await page.content();
-  const copy = await (await sharedContext(true)).newPage();
+  const copy = await scripted.newPage();
   try {
     await copy.route('**/_astro/*.js', (route) => route.abort());
     await copy.route(
@@ -845,7 +845,7 @@ test.describe('without JavaScript', () => {
 
       test(`${path}: a post with errors answers 422 with the summary, "Kļūda: " and the values`, async ({
         page,
-        sharedContext,
+        scriptedContext,
       }) => {
         await open(page, path, false);
         // Without JavaScript: the radios, the finder (it posts the form back) and the towns and
@@ -862,7 +862,7 @@ test.describe('without JavaScript', () => {
         await expect(privacy.locator('a')).toContainText(
           variant === 'easy' ? 'atveras jaunā cilnē' : 'atveras jaunā cilnē',
         );
-        await axeWithoutScripts(sharedContext, page);
+        await axeWithoutScripts(scriptedContext, page);
 
         await fillInvalid(page);
         if (form.type === 'service') await radio(page, 'services', 'dac').check();
@@ -877,12 +877,12 @@ test.describe('without JavaScript', () => {
         await expect(page.locator('#field-contact-name')).toHaveValue(PERSON.name);
         await expect(page.locator('#field-contact-email')).toHaveValue('ilze-at-example');
         if (form.type === 'service') await expect(radio(page, 'services', 'dac')).toBeChecked();
-        await axeWithoutScripts(sharedContext, page);
+        await axeWithoutScripts(scriptedContext, page);
       });
 
       test(`${path}: a valid post goes to the confirmation with the reference only`, async ({
         page,
-        sharedContext,
+        scriptedContext,
       }) => {
         await open(page, path, false);
         await fillValid(page, form.type, `bez JS ${variant} ${form.type}`);
@@ -894,7 +894,7 @@ test.describe('without JavaScript', () => {
         await expectConfirmation(page, variant, form.type);
         // The print button needs JavaScript; without it the page says to write the number down.
         await expect(page.locator('[data-print]')).toBeHidden();
-        await axeWithoutScripts(sharedContext, page);
+        await axeWithoutScripts(scriptedContext, page);
       });
     }
   }
@@ -986,7 +986,7 @@ test.describe('without JavaScript', () => {
   // The e2e server has no OpenPGP key for Saldus, whose offices take no personal data by ordinary e-mail.
   test('Saldus: every form page says to call, visit or write through the e-address, with the office details', async ({
     page,
-    sharedContext,
+    scriptedContext,
   }) => {
     const expected = {
       '/pieteikums/': ['Ja dzīvojat Saldus novadā', 'Slimnīcas iela 3A, Saldus', 'nav zināms', 'latvija.gov.lv'],
@@ -1002,7 +1002,7 @@ test.describe('without JavaScript', () => {
       // Only Saldus: the other municipalities take their enquiries by e-mail.
       await expect(page.locator('.plain-mail'), path).toHaveCount(1);
     }
-    await axeWithoutScripts(sharedContext, page);
+    await axeWithoutScripts(scriptedContext, page);
   });
 
   test('keyboard only, without JavaScript: the request for help from the first field to the confirmation', async ({

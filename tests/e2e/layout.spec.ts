@@ -156,3 +156,15 @@ test('unknown contact details are shown as unknown, never guessed', async ({ pag
     'Tie var būt mainījušies.',
   ]);
 });
+
+// The shared contexts of fixtures.ts: a test's own options reach its page, never another test's context.
+test.describe('a test with its own viewport and no JavaScript', () => {
+  test.use({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+
+  test('gets a page with both', async ({ page }) => {
+    await page.goto('/parbaude/');
+    expect(await page.evaluate(() => window.innerWidth)).toBe(320);
+    // Without JavaScript the island never hydrates: its server markup stays.
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(1);
+  });
+});
